@@ -1,0 +1,21 @@
+#![doc = include_str!("../README.md")]
+
+mod check;
+mod duration;
+mod error;
+mod messages;
+mod policy;
+mod presets;
+mod report;
+mod text;
+
+pub use check::{Context, HistoryVerifier, NoHistory};
+pub use duration::{Duration, DurationError};
+pub use error::PolicyError;
+pub use policy::{
+    Blocklist, CharacterGroups, Group, LockoutRules, OtherCharacters, PasswordRules, Policy,
+    ResetRules, Unlock,
+};
+pub use presets::{PRESET_NAMES, preset_toml};
+pub use report::{Param, Params, Report, RuleId, RuleOutcome, Status};
+pub use text::{length, normalize};

@@ -1,0 +1,61 @@
+//! The built-in presets, kept as commented TOML (what `passguard policy show` prints), and
+//! the defaults that fill fields a policy document leaves out.
+
+use crate::duration::Duration;
+use crate::error::PolicyError;
+use crate::policy::{Blocklist, LockoutRules, OtherCharacters, PasswordRules, Policy, ResetRules, Unlock};
+
+/// The names of the built-in presets, in the order they are listed to users.
+pub const PRESET_NAMES: [&str; 4] = ["security-admin", "partner-portal", "nist-800-63b", "owasp-asvs"];
+
+const PRESETS: [(&str, &str); 4] = [
+    ("security-admin", include_str!("../presets/security-admin.toml")),
+    ("partner-portal", include_str!("../presets/partner-portal.toml")),
+    ("nist-800-63b", include_str!("../presets/nist-800-63b.toml")),
+    ("owasp-asvs", include_str!("../presets/owasp-asvs.toml")),
+];
+
+/// All ASCII punctuation: the special set of every preset but `security-admin`.
+const ASCII_PUNCTUATION: &str = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+/// The TOML text of a preset, comments included.
+#[must_use]
+pub fn preset_toml(name: &str) -> Option<&'static str> {
+    PRESETS.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+}
+
+impl Policy {
+    /// A built-in preset by name (see [`PRESET_NAMES`]).
+    ///
+    /// # Errors
+    /// [`PolicyError::UnknownPreset`] when no preset has that name.
+    pub fn preset(name: &str) -> Result<Self, PolicyError> {
+        let text = preset_toml(name).ok_or_else(|| PolicyError::UnknownPreset { name: name.to_owned() })?;
+        Self::from_toml(text)
+    }
+
+    /// The `nist-800-63b` preset, written out in code because serde fills omitted fields from
+    /// it (parsing its TOML would need the defaults it defines). A test keeps the two equal.
+    pub(crate) fn nist_defaults() -> Self {
+        Policy {
+            name: "nist-800-63b".to_owned(),
+            password: PasswordRules {
+                min_length: 15,
+                max_length: 64,
+                character_groups: None,
+                special_characters: ASCII_PUNCTUATION.to_owned(),
+                other_characters: OtherCharacters::Allow,
+                blocklist: Blocklist::Common,
+                forbid_personal_info: true,
+                min_strength: 0,
+                history: 0,
+                min_age: None,
+                max_age: None,
+                expiry_notice: Vec::new(),
+                expired_grace: None,
+            },
+            lockout: LockoutRules { max_failed_logins: 100, max_failed_security_answers: 0, unlock: Unlock::Admin },
+            reset: ResetRules { token_lifetime: Duration::from_days(1), security_questions: 0 },
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! The report of SPEC §2: every enabled rule's id, status, message and params.
+//!
+//! Ids and statuses are enums with stable kebab-case names; `params` carries the numbers
+//! behind each message, so a front end can translate without parsing English.
+
+use std::fmt;
+
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+/// The stable id of a rule. Its [`Display`](fmt::Display) and serde form is the kebab-case id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleId {
+    /// At least `min_length` code points.
+    MinLength,
+    /// At most `max_length` code points.
+    MaxLength,
+    /// Enough of the required character groups.
+    CharacterGroups,
+    /// No characters outside every group, when the policy rejects them.
+    AllowedCharacters,
+    /// Not on the common-password blocklist.
+    NotCommon,
+    /// Does not contain the username, e-mail or names.
+    NotPersonal,
+    /// Strength score at least `min_strength`.
+    MinStrength,
+    /// Differs from the current password.
+    NotCurrent,
+    /// Not one of the last `history` passwords.
+    NotReused,
+    /// The last change is at least `min_age` ago.
+    MinAge,
+}
+
+impl RuleId {
+    /// Every rule, in report order.
+    pub const ALL: [RuleId; 10] = [
+        RuleId::MinLength,
+        RuleId::MaxLength,
+        RuleId::CharacterGroups,
+        RuleId::AllowedCharacters,
+        RuleId::NotCommon,
+        RuleId::NotPersonal,
+        RuleId::MinStrength,
+        RuleId::NotCurrent,
+        RuleId::NotReused,
+        RuleId::MinAge,
+    ];
+
+    /// The stable kebab-case id.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            RuleId::MinLength => "min-length",
+            RuleId::MaxLength => "max-length",
+            RuleId::CharacterGroups => "character-groups",
+            RuleId::AllowedCharacters => "allowed-characters",
+            RuleId::NotCommon => "not-common",
+            RuleId::NotPersonal => "not-personal",
+            RuleId::MinStrength => "min-strength",
+            RuleId::NotCurrent => "not-current",
+            RuleId::NotReused => "not-reused",
+            RuleId::MinAge => "min-age",
+        }
+    }
+
+    /// The rule with this id.
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|rule| rule.id() == id)
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// A rule's outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// The password satisfies the rule.
+    Pass,
+    /// The password breaks the rule.
+    Fail,
+    /// Only the server can decide (it holds the history and the account's dates).
+    Pending,
+}
+
+impl Status {
+    /// The stable id: `pass`, `fail` or `pending`.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::Pending => "pending",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// One value behind a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Param {
+    /// A count, a length, a Unix timestamp in seconds or a number of seconds.
+    Int(i64),
+    /// A word or a duration such as `48h`.
+    Text(String),
+    /// Group ids and the like.
+    List(Vec<String>),
+}
+
+impl Serialize for Param {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Param::Int(n) => serializer.serialize_i64(*n),
+            Param::Text(text) => serializer.serialize_str(text),
+            Param::List(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+        }
+    }
+}
+
+/// The named values behind a rule's message, in a fixed order; serialised as a map.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Params(Vec<(&'static str, Param)>);
+
+impl Params {
+    pub(crate) fn with(mut self, key: &'static str, value: Param) -> Self {
+        self.0.push((key, value));
+        self
+    }
+
+    pub(crate) fn int(self, key: &'static str, value: impl TryInto<i64>) -> Self {
+        self.with(key, Param::Int(value.try_into().unwrap_or(i64::MAX)))
+    }
+
+    pub(crate) fn text(self, key: &'static str, value: impl Into<String>) -> Self {
+        self.with(key, Param::Text(value.into()))
+    }
+
+    /// The value named `key`.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&Param> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    /// The integer named `key`.
+    #[must_use]
+    pub fn get_int(&self, key: &str) -> Option<i64> {
+        match self.get(key) {
+            Some(Param::Int(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The names and values, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Param)> {
+        self.0.iter().map(|(k, v)| (*k, v))
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, value) in &self.0 {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+/// One rule's verdict.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleOutcome {
+    /// Which rule.
+    pub id: RuleId,
+    /// Pass, fail or pending.
+    pub status: Status,
+    /// An English sentence for the user.
+    pub message: String,
+    /// The values behind the message.
+    pub params: Params,
+}
+
+/// The verdict on one password: every rule the policy enables, in a fixed order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// True when no rule failed. Pending rules do not block: the server resolves them.
+    pub accepted: bool,
+    /// One outcome per enabled rule.
+    pub rules: Vec<RuleOutcome>,
+}
+
+impl Report {
+    /// The outcome of `id`, when the policy enables that rule.
+    #[must_use]
+    pub fn rule(&self, id: RuleId) -> Option<&RuleOutcome> {
+        self.rules.iter().find(|outcome| outcome.id == id)
+    }
+
+    /// The rules that failed.
+    pub fn failures(&self) -> impl Iterator<Item = &RuleOutcome> {
+        self.rules.iter().filter(|outcome| outcome.status == Status::Fail)
+    }
+}
