@@ -1,0 +1,31 @@
+# Shared by scripts/run.sh and scripts/test.sh: install what is missing, idempotently and
+# offline-safe (only the crates, npm, PyPI and Debian registries are used), then build.
+# Each `ensure_*` returns at once when its tool is already there at the right version.
+
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+# The wasm-bindgen version Cargo.lock resolved; the CLI must match it exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_wasm_target() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown && return
+  step "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+}
+
+ensure_wasm_bindgen() {
+  local want have
+  want="$(wasm_bindgen_version)"
+  have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+  [ "$have" = "$want" ] && command -v wasm-bindgen-test-runner >/dev/null && return
+  step "Installing wasm-bindgen-cli $want (a few minutes, once)"
+  # Not --locked: the reachable index can lack a locked dependency's exact version.
+  cargo install wasm-bindgen-cli --version "$want" --no-default-features --force
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test of passguard. Used by CI (.ci/run).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+ensure_wasm_target
+cargo fetch --quiet
+ensure_wasm_bindgen
+
+step "Formatting and lints (native and wasm32)"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy -p passguard-policy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+
+step "Native tests"
+cargo test --workspace --locked
+
+step "The engine and the shared vectors under wasm32 (Node)"
+cargo test -p passguard-policy --target wasm32-unknown-unknown --locked
+
+step "All tests passed"
