@@ -29,3 +29,12 @@ ensure_wasm_bindgen() {
   # Not --locked: the reachable index can lack a locked dependency's exact version.
   cargo install wasm-bindgen-cli --version "$want" --no-default-features --force
 }
+
+# Node tools (wasm-opt from npm's binaryen, playwright-core, ...) in tools/node_modules.
+ensure_node_tools() {
+  if [ ! -d tools/node_modules ] || [ tools/package-lock.json -nt tools/node_modules ]; then
+    step "Installing Node tools (npm ci in tools/)"
+    npm ci --prefix tools --no-audit --no-fund
+  fi
+  export PATH="$ROOT/tools/node_modules/.bin:$PATH"
+}

@@ -1,0 +1,156 @@
+//! The JSON API of SPEC §4 as the pages use it: typed requests, and every failure turned into
+//! a sentence a person can act on (network down, server error, locked, expired link...).
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use passguard_policy::Policy;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// What went wrong with a request, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ApiError {
+    /// HTTP status; 0 when the server could not be reached at all.
+    pub(crate) status: u16,
+    /// The server's kebab-case error id (`invalid-credentials`, `locked`, ...), when it sent one.
+    pub(crate) error: String,
+    /// A sentence for the person at the keyboard.
+    pub(crate) message: String,
+    /// The rule report of a 422, rendered into the same checklist as the live feedback.
+    pub(crate) report: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    error: Option<String>,
+    message: Option<String>,
+    #[serde(default)]
+    rules: Option<serde_json::Value>,
+    #[serde(default)]
+    report: Option<serde_json::Value>,
+}
+
+impl ApiError {
+    fn network() -> Self {
+        Self {
+            status: 0,
+            error: "network".to_owned(),
+            message: "The server cannot be reached. Check your connection and try again; \
+                      nothing you typed has been lost."
+                .to_owned(),
+            report: None,
+        }
+    }
+
+    async fn from_response(response: Response) -> Self {
+        let status = response.status();
+        let text = response.text().await.unwrap_or_default();
+        let body: Option<ErrorBody> = serde_json::from_str(&text).ok();
+        let error = body
+            .as_ref()
+            .and_then(|b| b.error.clone())
+            .unwrap_or_default();
+        let server_message = body.as_ref().and_then(|b| b.message.clone());
+        let report = body.and_then(|b| {
+            b.report
+                .or_else(|| b.rules.map(|rules| serde_json::json!({ "rules": rules })))
+        });
+        let message = match (status, error.as_str()) {
+            (500..=599, _) => "Something went wrong on the server. Please try again in a moment; \
+                               nothing you typed has been lost."
+                .to_owned(),
+            (410, "token-used") => "This link has already been used. Ask for a new one.".to_owned(),
+            (410, _) => "This link has expired. Ask for a new one.".to_owned(),
+            (423, _) => server_message.unwrap_or_else(|| {
+                "This account is locked. Contact an administrator to unlock it.".to_owned()
+            }),
+            (422, _) => server_message
+                .unwrap_or_else(|| "The password does not meet every rule below.".to_owned()),
+            _ => server_message.unwrap_or_else(|| format!("The request failed ({status}).")),
+        };
+        Self {
+            status,
+            error,
+            message,
+            report,
+        }
+    }
+}
+
+async fn send<T: DeserializeOwned>(
+    request: Result<Request, gloo_net::Error>,
+) -> Result<T, ApiError> {
+    let request = request.map_err(|_| ApiError::network())?;
+    let response = request.send().await.map_err(|_| ApiError::network())?;
+    if !response.ok() {
+        return Err(ApiError::from_response(response).await);
+    }
+    let text = response.text().await.map_err(|_| ApiError::network())?;
+    // Empty bodies (201, 202, 204) read as JSON null.
+    let text = if text.trim().is_empty() {
+        "null"
+    } else {
+        &text
+    };
+    serde_json::from_str(text).map_err(|e| ApiError {
+        status: response.status(),
+        error: "bad-response".to_owned(),
+        message: format!("The server sent an answer this page does not understand ({e})."),
+        report: None,
+    })
+}
+
+fn builder(method: &str, path: &str) -> RequestBuilder {
+    let builder = match method {
+        "POST" => Request::post(path),
+        _ => Request::get(path),
+    };
+    builder.header("Accept", "application/json")
+}
+
+pub(crate) async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    send(builder("GET", path).build()).await
+}
+
+pub(crate) async fn post<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    send(builder("POST", path).json(body)).await
+}
+
+/// The policy in force, parsed by the very engine that checks passwords here.
+pub(crate) async fn policy() -> Result<Policy, ApiError> {
+    let value: serde_json::Value = get("/api/policy").await?;
+    Policy::from_deserializer(value).map_err(|e| ApiError {
+        status: 200,
+        error: "bad-policy".to_owned(),
+        message: format!("The server's policy could not be read: {e}"),
+        report: None,
+    })
+}
+
+/// `GET /api/me`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub(crate) struct Me {
+    pub(crate) username: String,
+    pub(crate) email: String,
+    pub(crate) status: String,
+    #[serde(default)]
+    pub(crate) role: Option<String>,
+    #[serde(default)]
+    pub(crate) is_admin: Option<bool>,
+    pub(crate) password_changed_at: Option<serde_json::Value>,
+    pub(crate) can_change_after: Option<serde_json::Value>,
+    pub(crate) expires_at: Option<serde_json::Value>,
+}
+
+/// `GET /api/admin/users` rows.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub(crate) struct UserRow {
+    pub(crate) username: String,
+    pub(crate) email: String,
+    pub(crate) status: String,
+    #[serde(default)]
+    pub(crate) failed_logins: u32,
+    pub(crate) password_changed_at: Option<serde_json::Value>,
+}

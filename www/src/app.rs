@@ -1,0 +1,123 @@
+//! The shell: routes, the header, and what every page shares (the policy, the site's support
+//! contact and login notices).
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use passguard_policy::Policy;
+use serde::Deserialize;
+
+use crate::api::{self, ApiError};
+use crate::pages::{Account, Admin, Forgot, Home, Login, NotFound, Register, Reset};
+
+/// What the operator configured for people to see (SPEC §6).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub(crate) struct Site {
+    /// "contact … for assistance".
+    #[serde(default)]
+    pub(crate) support_contact: Option<String>,
+    /// Login notices per role (`user`, `admin`).
+    #[serde(default)]
+    pub(crate) login_notices: std::collections::BTreeMap<String, String>,
+}
+
+/// Shared by every page through the context.
+#[derive(Clone, Copy)]
+pub(crate) struct Shared {
+    pub(crate) policy: LocalResource<Result<Policy, ApiError>>,
+    pub(crate) site: LocalResource<Site>,
+}
+
+impl Shared {
+    pub(crate) fn policy(self) -> Signal<Option<Policy>> {
+        Signal::derive(move || self.policy.get().and_then(Result::ok))
+    }
+}
+
+pub(crate) fn shared() -> Shared {
+    expect_context::<Shared>()
+}
+
+#[component]
+pub(crate) fn App() -> impl IntoView {
+    let shared = Shared {
+        policy: LocalResource::new(api::policy),
+        site: LocalResource::new(|| async {
+            api::get::<Site>("/api/site").await.unwrap_or_default()
+        }),
+    };
+    provide_context(shared);
+    view! {
+        <Router>
+            <header class="top">
+                <a class="brand" href="/login">"passguard"</a>
+                <nav aria-label="Main">
+                    <a href="/login">"Sign in"</a>
+                    <a href="/account">"Account"</a>
+                    <a href="/admin">"Admin"</a>
+                </nav>
+            </header>
+            <main id="main">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/login") view=Login/>
+                    <Route path=path!("/register") view=Register/>
+                    <Route path=path!("/forgot") view=Forgot/>
+                    <Route path=path!("/reset") view=Reset/>
+                    <Route path=path!("/account") view=Account/>
+                    <Route path=path!("/admin") view=Admin/>
+                </Routes>
+            </main>
+            <SupportFooter/>
+        </Router>
+    }
+}
+
+/// "Contact … for assistance", on every page as the products show it.
+#[component]
+pub(crate) fn SupportFooter() -> impl IntoView {
+    let site = shared().site;
+    view! {
+        <footer class="support">
+            {move || site.get().and_then(|s| s.support_contact).map(|contact| view! {
+                <p>"Contact " {contact} " for assistance."</p>
+            })}
+        </footer>
+    }
+}
+
+/// A message region for errors and confirmations, announced to screen readers.
+#[component]
+pub(crate) fn Alert(message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
+    view! {
+        <div class="alert-region" role="status" aria-live="assertive">
+            {move || message.get().map(|(ok, text)| view! {
+                <p class=if ok { "alert ok" } else { "alert error" } data-alert=if ok { "ok" } else { "error" }>{text}</p>
+            })}
+        </div>
+    }
+}
+
+const NOTICE_KEY: &str = "passguard.notice";
+
+/// Keeps the login notice for the rest of the browser session, so each page can show it.
+pub(crate) fn remember_notice(notice: &str) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = storage.set_item(NOTICE_KEY, notice);
+    }
+}
+
+/// The login notice returned at sign-in, if any.
+pub(crate) fn remembered_notice() -> Option<String> {
+    web_sys::window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(NOTICE_KEY).ok().flatten())
+        .filter(|notice| !notice.is_empty())
+}
+
+/// Forgets the login notice (at sign-out).
+pub(crate) fn forget_notice() {
+    if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = storage.remove_item(NOTICE_KEY);
+    }
+}

@@ -1,0 +1,267 @@
+//! Live feedback: the checklist of every rule the policy enables, updated on every input event
+//! by the same engine the server runs, the strength meter, and the polite screen-reader summary.
+
+use leptos::prelude::*;
+use passguard_policy::{Context, Policy, Report, Status};
+
+/// One checklist line.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Line {
+    pub(crate) id: String,
+    pub(crate) status: String,
+    pub(crate) message: String,
+}
+
+/// What the checklist shows: the local report, or the server's verdict after a refused submit.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Verdict {
+    pub(crate) accepted: bool,
+    pub(crate) lines: Vec<Line>,
+    pub(crate) strength: Option<StrengthView>,
+}
+
+/// The strength meter's contents.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct StrengthView {
+    pub(crate) score: u8,
+    pub(crate) warning: Option<String>,
+    pub(crate) suggestions: Vec<String>,
+}
+
+impl Verdict {
+    pub(crate) fn from_report(report: &Report) -> Self {
+        let lines = report
+            .rules
+            .iter()
+            .map(|rule| Line {
+                id: rule.id.to_string(),
+                status: rule.status.to_string(),
+                message: rule.message.clone(),
+            })
+            .collect();
+        Self {
+            accepted: report.accepted,
+            lines,
+            strength: strength_of(report),
+        }
+    }
+
+    /// The server's 422 report (`{"accepted": false, "rules": [...], "strength": {...}}`).
+    pub(crate) fn from_json(value: &serde_json::Value) -> Option<Self> {
+        let rules = value.get("rules")?.as_array()?;
+        let lines = rules
+            .iter()
+            .filter_map(|rule| {
+                Some(Line {
+                    id: rule.get("id")?.as_str()?.to_owned(),
+                    status: rule.get("status")?.as_str()?.to_owned(),
+                    message: rule.get("message")?.as_str()?.to_owned(),
+                })
+            })
+            .collect::<Vec<_>>();
+        let accepted = lines.iter().all(|line| line.status != Status::Fail.id());
+        let strength = value.get("strength").and_then(strength_from_json);
+        Some(Self {
+            accepted,
+            lines,
+            strength,
+        })
+    }
+
+    fn line(&self, id: &str) -> Option<Line> {
+        self.lines.iter().find(|line| line.id == id).cloned()
+    }
+
+    /// "3 of 5 requirements met", for the screen-reader summary.
+    pub(crate) fn summary(&self) -> String {
+        let met = self.lines.iter().filter(|l| l.status == "pass").count();
+        let pending = self.lines.iter().filter(|l| l.status == "pending").count();
+        let checked = self.lines.len() - pending;
+        if met == checked {
+            "All requirements met.".to_owned()
+        } else {
+            format!("{met} of {checked} requirements met.")
+        }
+    }
+}
+
+fn strength_of(_report: &Report) -> Option<StrengthView> {
+    None
+}
+
+fn strength_from_json(value: &serde_json::Value) -> Option<StrengthView> {
+    let score = u8::try_from(value.get("score")?.as_u64()?).ok()?.min(4);
+    let warning = value
+        .get("warning")
+        .and_then(|w| w.as_str())
+        .map(str::to_owned);
+    let suggestions = value
+        .get("suggestions")
+        .and_then(|s| s.as_array())
+        .map(|list| {
+            list.iter()
+                .filter_map(|s| s.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(StrengthView {
+        score,
+        warning,
+        suggestions,
+    })
+}
+
+/// Checks `password` live and keeps the last server verdict until the password changes.
+pub(crate) fn live_verdict(
+    policy: Signal<Option<Policy>>,
+    password: Signal<String>,
+    context: Signal<Context>,
+    server: RwSignal<Option<(String, Verdict)>>,
+) -> Memo<Verdict> {
+    Memo::new(move |_| {
+        let password = password.get();
+        if let Some((submitted, verdict)) = server.get()
+            && submitted == password
+        {
+            return verdict;
+        }
+        policy.with(|policy| match policy {
+            Some(policy) => {
+                context.with(|context| Verdict::from_report(&policy.check(&password, context)))
+            }
+            None => Verdict::default(),
+        })
+    })
+}
+
+const SCORE_WORDS: [&str; 5] = ["very weak", "weak", "fair", "good", "strong"];
+
+/// The checklist, with the test hooks of SPEC §6 (`data-rule`, `data-status`,
+/// `data-strength-score`) and an aria-live summary that speaks only once typing pauses.
+#[component]
+pub(crate) fn Checklist(verdict: Memo<Verdict>, #[prop(into)] id: String) -> impl IntoView {
+    let ids = Memo::new(move |_| {
+        verdict.with(|v| v.lines.iter().map(|l| l.id.clone()).collect::<Vec<_>>())
+    });
+    let summary = RwSignal::new(String::new());
+    // Debounce the spoken summary: announce 1 s after the last change, not per keystroke.
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let text = verdict.with(Verdict::summary);
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        leptos::task::spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(1_000).await;
+            if generation.try_get_value() == Some(mine) {
+                summary.set(text);
+            }
+        });
+    });
+    view! {
+        <div class="checklist" id=id>
+            <ul>
+                <For each=move || ids.get() key=|id| id.clone() let:rule>
+                    {
+                        let line = Memo::new({
+                            let rule = rule.clone();
+                            move |_| verdict.with(|v| v.line(&rule))
+                        });
+                        let status = move || line.with(|l| l.as_ref().map(|l| l.status.clone()).unwrap_or_default());
+                        view! {
+                            <li data-rule=rule.clone() data-status=status class=move || format!("rule {}", status())>
+                                <span class="icon" aria-hidden="true">
+                                    {move || match status().as_str() { "pass" => "✓", "fail" => "✗", _ => "…" }}
+                                </span>
+                                <span class="sr-only">
+                                    {move || match status().as_str() { "pass" => "Met: ", "fail" => "Not met: ", _ => "Checked on submit: " }}
+                                </span>
+                                <span class="text">{move || line.with(|l| l.as_ref().map(|l| l.message.clone()).unwrap_or_default())}</span>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+            <Show when=move || verdict.with(|v| v.strength.is_some())>
+                <StrengthMeter verdict=verdict/>
+            </Show>
+            <p class="sr-only" aria-live="polite" aria-atomic="true">{move || summary.get()}</p>
+        </div>
+    }
+}
+
+#[component]
+fn StrengthMeter(verdict: Memo<Verdict>) -> impl IntoView {
+    let strength = Memo::new(move |_| verdict.with(|v| v.strength.clone()));
+    let score = move || strength.with(|s| s.as_ref().map_or(0, |s| s.score));
+    view! {
+        <div class="strength" data-strength-score=move || score().to_string()>
+            <div class="meter" role="meter" aria-label="Password strength" aria-valuemin="0" aria-valuemax="4"
+                aria-valuenow=move || score().to_string()
+                aria-valuetext=move || SCORE_WORDS.get(usize::from(score())).copied().unwrap_or_default()>
+                {(1..=4u8).map(|bar| view! {
+                    <span class={move || if score() >= bar { format!("bar on s{}", score()) } else { "bar".to_owned() }}></span>
+                }).collect_view()}
+            </div>
+            <p class="strength-label">
+                "Strength: " {move || SCORE_WORDS.get(usize::from(score())).copied().unwrap_or_default()}
+            </p>
+            {move || strength.with(|s| s.as_ref().and_then(|s| s.warning.clone())).map(|w| view! { <p class="warning">{w}</p> })}
+            <ul class="suggestions">
+                {move || strength.with(|s| s.as_ref().map(|s| s.suggestions.clone()).unwrap_or_default())
+                    .into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// A password input with a show/hide toggle. Paste is allowed; `autocomplete` lets password
+/// managers fill or generate it.
+#[component]
+pub(crate) fn PasswordInput(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    value: RwSignal<String>,
+    #[prop(into)] autocomplete: String,
+    #[prop(optional, into)] describedby: Option<String>,
+) -> impl IntoView {
+    let shown = RwSignal::new(false);
+    let input_id = id.clone();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <div class="password-row">
+                <input
+                    id=input_id
+                    name=id.clone()
+                    type=move || if shown.get() { "text" } else { "password" }
+                    autocomplete=autocomplete
+                    aria-describedby=describedby
+                    spellcheck="false"
+                    autocapitalize="off"
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                />
+                <button type="button" class="toggle" aria-pressed=move || shown.get().to_string()
+                    aria-controls=id.clone()
+                    on:click=move |_| shown.update(|s| *s = !*s)>
+                    {move || if shown.get() { "Hide" } else { "Show" }}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// Whether two typed passwords match, shown under the confirmation field.
+#[component]
+pub(crate) fn ConfirmHint(password: RwSignal<String>, confirm: RwSignal<String>) -> impl IntoView {
+    view! {
+        <p class="confirm-hint" id="confirm-password-hint" data-match=move || (confirm.with(String::is_empty) || password.get() == confirm.get()).to_string()>
+            {move || {
+                let (p, c) = (password.get(), confirm.get());
+                if c.is_empty() { String::new() }
+                else if p == c { "✓ The passwords match.".to_owned() }
+                else { "✗ The passwords do not match yet.".to_owned() }
+            }}
+        </p>
+    }
+}

@@ -1,0 +1,178 @@
+//! `/account`: when the password was changed, when it may change again (a live countdown),
+//! when it expires; the change form, or "e-mail me a link" as the Security Administration
+//! product offers; and the forced change after expiry.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use passguard_policy::Context;
+use serde_json::json;
+
+use crate::api::{self, ApiError, Me};
+use crate::app::{Alert, forget_notice, remembered_notice};
+use crate::checker::PasswordInput;
+use crate::pages::chooser::{NewPassword, NewPasswordFields};
+use crate::time;
+
+#[component]
+pub(crate) fn Account() -> impl IntoView {
+    let me = LocalResource::new(|| api::get::<Me>("/api/me"));
+    let expired_login = Memo::new(move |_| use_query_map().with(|q| q.get("expired").is_some()));
+    view! {
+        <section class="card wide">
+            <h1>"Your password"</h1>
+            {remembered_notice().map(|notice| view! { <p class="notice" data-notice="session">{notice}</p> })}
+            <Suspense fallback=|| view! { <p>"Loading your account…"</p> }>
+                {move || me.get().map(|answer| match answer {
+                    Ok(account) => view! { <AccountView account=account reload=me/> }.into_any(),
+                    Err(error) if error.status == 401 || error.status == 403 => view! {
+                        <p class="alert error" data-alert="error">
+                            {if expired_login.get() {
+                                "Your password has expired. Sign in again to choose a new one."
+                            } else {
+                                "Sign in to see and change your password."
+                            }}
+                        </p>
+                        <p><a href="/login">"Sign in"</a> " · " <a href="/forgot">"Forgot your password?"</a></p>
+                    }.into_any(),
+                    Err(error) => view! { <p class="alert error" data-alert="error">{error.message}</p> }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn AccountView(account: Me, reload: LocalResource<Result<Me, ApiError>>) -> impl IntoView {
+    // A clock ticking once a second drives the countdown and the min-age rule.
+    let now = RwSignal::new(time::now_seconds());
+    let ticker = leptos::prelude::set_interval_with_handle(
+        move || now.set(time::now_seconds()),
+        std::time::Duration::from_secs(1),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(ticker) = ticker {
+            ticker.clear();
+        }
+    });
+    let current = RwSignal::new(String::new());
+    let changed_at = account.password_changed_at.as_ref().and_then(time::seconds);
+    let can_change_after = account.can_change_after.as_ref().and_then(time::seconds);
+    let context = {
+        let (username, email) = (account.username.clone(), account.email.clone());
+        Signal::derive(move || Context {
+            username: Some(username.clone()),
+            email: Some(email.clone()),
+            current_password: current.with(|c| (!c.is_empty()).then(|| c.clone())),
+            password_changed_at: changed_at,
+            now: Some(now.get()),
+            ..Context::default()
+        })
+    };
+    let state = NewPassword::new(context);
+    let alert = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let ready = state.ready();
+    let expired = account.status == "expired";
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !ready.get_untracked()
+            || current.with_untracked(String::is_empty)
+            || busy.get_untracked()
+        {
+            return;
+        }
+        let body = json!({ "current_password": current.get_untracked(), "new_password": state.password.get_untracked() });
+        busy.set(true);
+        alert.set(None);
+        leptos::task::spawn_local(async move {
+            let answer: Result<serde_json::Value, ApiError> =
+                api::post("/api/password/change", &body).await;
+            busy.set(false);
+            match answer {
+                Ok(_) => {
+                    for field in [current, state.password, state.confirm] {
+                        field.set(String::new());
+                    }
+                    alert.set(Some((true, "Your password has been changed.".to_owned())));
+                    reload.refetch();
+                }
+                Err(error) => {
+                    if let Some(report) = &error.report {
+                        state.show_server_report(report);
+                    }
+                    let text = match error.error.as_str() {
+                        "invalid-credentials" => "The current password is not right.".to_owned(),
+                        _ => error.message,
+                    };
+                    alert.set(Some((false, text)));
+                }
+            }
+        });
+    };
+    let mailed = RwSignal::new(None);
+    let username = account.username.clone();
+    let email_link = move |_| {
+        let body = json!({ "username": username });
+        leptos::task::spawn_local(async move {
+            let answer: Result<serde_json::Value, ApiError> =
+                api::post("/api/password/forgot", &body).await;
+            mailed.set(Some(match answer {
+                Ok(_) => (
+                    true,
+                    "We have e-mailed you a link to choose a new password.".to_owned(),
+                ),
+                Err(error) => (false, error.message),
+            }));
+        });
+    };
+    let navigate = use_navigate();
+    let sign_out = move |_| {
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let _: Result<serde_json::Value, ApiError> = api::post("/api/logout", &json!({})).await;
+            forget_notice();
+            navigate("/login", Default::default());
+        });
+    };
+    let wait = move || {
+        can_change_after
+            .map(|after| after - now.get())
+            .filter(|left| *left > 0)
+    };
+    view! {
+        <dl class="facts" data-account-status=account.status.clone()>
+            <dt>"Account"</dt><dd>{account.username.clone()} " (" {account.email.clone()} ")"</dd>
+            <dt>"Last changed"</dt>
+            <dd>{account.password_changed_at.as_ref().map_or("never".to_owned(), time::local)}</dd>
+            <dt>"Can change again"</dt>
+            <dd data-countdown=move || wait().unwrap_or(0).to_string()>
+                {move || match wait() {
+                    Some(left) => format!("in {}", time::span(left)),
+                    None => "now".to_owned(),
+                }}
+            </dd>
+            <dt>"Expires"</dt>
+            <dd>{account.expires_at.as_ref().map_or("never".to_owned(), time::local)}</dd>
+        </dl>
+        {expired.then(|| view! {
+            <p class="alert error" data-alert="expired">"Your password has expired. Choose a new one to continue."</p>
+        })}
+        <form on:submit=submit novalidate>
+            <h2>"Change your password"</h2>
+            <PasswordInput id="current-password" label="Current password" value=current autocomplete="current-password"/>
+            <NewPasswordFields state=state/>
+            <Alert message=alert/>
+            <button type="submit" class="primary" disabled=move || !ready.get() || current.with(String::is_empty) || busy.get()>
+                "Change password"
+            </button>
+        </form>
+        <div class="aside">
+            <h2>"Or change it by e-mail"</h2>
+            <p>"We send a link to your e-mail address; it works once."</p>
+            <button type="button" on:click=email_link>"E-mail me a link"</button>
+            <Alert message=mailed/>
+        </div>
+        <p><button type="button" class="link" on:click=sign_out>"Sign out"</button></p>
+    }
+}

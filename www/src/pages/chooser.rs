@@ -1,0 +1,63 @@
+//! Choosing a new password: the field, its confirmation and the live checklist, shared by
+//! registration, reset and change.
+
+use leptos::prelude::*;
+use passguard_policy::Context;
+
+use crate::app::shared;
+use crate::checker::{Checklist, ConfirmHint, PasswordInput, Verdict, live_verdict};
+
+/// The state a page keeps for a new password.
+#[derive(Clone, Copy)]
+pub(crate) struct NewPassword {
+    pub(crate) password: RwSignal<String>,
+    pub(crate) confirm: RwSignal<String>,
+    /// The server's verdict on the last submitted password (a 422 report).
+    pub(crate) server: RwSignal<Option<(String, Verdict)>>,
+    pub(crate) verdict: Memo<Verdict>,
+}
+
+impl NewPassword {
+    pub(crate) fn new(context: Signal<Context>) -> Self {
+        let password = RwSignal::new(String::new());
+        let server = RwSignal::new(None);
+        let verdict = live_verdict(shared().policy(), password.into(), context, server);
+        Self {
+            password,
+            confirm: RwSignal::new(String::new()),
+            server,
+            verdict,
+        }
+    }
+
+    /// Submit is possible once no rule fails and the confirmation matches.
+    pub(crate) fn ready(self) -> Signal<bool> {
+        Signal::derive(move || {
+            let verdict = self.verdict.get();
+            !verdict.lines.is_empty()
+                && verdict.accepted
+                && self.password.with(|p| !p.is_empty())
+                && self.password.get() == self.confirm.get()
+        })
+    }
+
+    /// Shows the server's report for the password as submitted.
+    pub(crate) fn show_server_report(self, report: &serde_json::Value) {
+        if let Some(verdict) = Verdict::from_json(report) {
+            self.server
+                .set(Some((self.password.get_untracked(), verdict)));
+        }
+    }
+}
+
+#[component]
+pub(crate) fn NewPasswordFields(state: NewPassword) -> impl IntoView {
+    view! {
+        <PasswordInput id="new-password" label="New password" value=state.password
+            autocomplete="new-password" describedby="new-password-rules"/>
+        <Checklist verdict=state.verdict id="new-password-rules"/>
+        <PasswordInput id="confirm-password" label="Confirm the new password" value=state.confirm
+            autocomplete="new-password" describedby="confirm-password-hint"/>
+        <ConfirmHint password=state.password confirm=state.confirm/>
+    }
+}

@@ -1,0 +1,73 @@
+//! Dates from the API (RFC 3339 strings or Unix seconds) shown in the reader's local time,
+//! and spans ("2 days 3 hours") for countdowns.
+
+use wasm_bindgen::JsValue;
+
+/// Milliseconds since the epoch, from either form the API may use.
+pub(crate) fn millis(value: &serde_json::Value) -> Option<f64> {
+    match value {
+        serde_json::Value::Number(n) => n.as_f64().map(|seconds| seconds * 1000.0),
+        serde_json::Value::String(text) => {
+            let ms = js_sys::Date::parse(text);
+            (!ms.is_nan()).then_some(ms)
+        }
+        _ => None,
+    }
+}
+
+/// Unix seconds, for the engine's context.
+pub(crate) fn seconds(value: &serde_json::Value) -> Option<i64> {
+    millis(value).map(|ms| (ms / 1000.0).floor() as i64)
+}
+
+/// Now, in Unix seconds.
+pub(crate) fn now_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0).floor() as i64
+}
+
+/// "24 Nov 2026, 14:05" in the reader's time zone.
+pub(crate) fn local(value: &serde_json::Value) -> String {
+    let Some(ms) = millis(value) else {
+        return "—".to_owned();
+    };
+    let date = js_sys::Date::new(&JsValue::from_f64(ms));
+    let options = js_sys::Object::new();
+    for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    date.to_locale_string("en-GB", &options).into()
+}
+
+/// "1 day 3 hours", "5 minutes", "12 seconds": the two largest units, rounded up.
+pub(crate) fn span(seconds: i64) -> String {
+    let seconds = seconds.max(0);
+    let plural = |n: i64, unit: &str| {
+        if n == 1 {
+            format!("1 {unit}")
+        } else {
+            format!("{n} {unit}s")
+        }
+    };
+    if seconds < 60 {
+        return plural(seconds, "second");
+    }
+    let minutes = (seconds + 59) / 60;
+    if minutes < 60 {
+        return plural(minutes, "minute");
+    }
+    if minutes < 1_440 {
+        let (h, m) = (minutes / 60, minutes % 60);
+        return if m == 0 {
+            plural(h, "hour")
+        } else {
+            format!("{} {}", plural(h, "hour"), plural(m, "minute"))
+        };
+    }
+    let (d, h) = (minutes / 1_440, (minutes % 1_440 + 59) / 60);
+    let (d, h) = if h == 24 { (d + 1, 0) } else { (d, h) };
+    if h == 0 {
+        plural(d, "day")
+    } else {
+        format!("{} {}", plural(d, "day"), plural(h, "hour"))
+    }
+}
