@@ -60,6 +60,12 @@ impl ApiError {
         self.id
     }
 
+    /// The English message.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
     /// 400 with `id`: the request itself is malformed.
     pub fn bad_request(id: &'static str, message: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, id, message)

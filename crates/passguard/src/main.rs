@@ -1,8 +1,10 @@
 //! The `passguard` command line (SPEC §3): check passwords from stdin, show and validate
-//! policies. Exit codes: 0 all accepted, 1 some rejected, 2 bad usage or bad policy.
+//! policies, run the server and bootstrap its accounts. Exit codes: 0 all accepted (or
+//! done), 1 some rejected, 2 bad usage, bad policy or a server that cannot start.
 
 mod check;
 mod policy_source;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -23,6 +25,18 @@ enum Command {
     /// Show or validate a policy.
     #[command(subcommand)]
     Policy(PolicyCommand),
+    /// Run the server: the JSON API and the web pages.
+    Serve(serve::ServeArgs),
+    /// Manage accounts without a running server.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Invite an account (such as the first administrator): e-mails the registration link
+    /// and prints it as the last line. An account still only invited gets a new link.
+    Create(serve::AdminCreateArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -55,6 +69,8 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Policy(PolicyCommand::Show { policy }) => show(&policy),
         Command::Policy(PolicyCommand::Validate { file }) => validate(&file),
+        Command::Serve(args) => serve::serve(args),
+        Command::Admin(AdminCommand::Create(args)) => serve::admin_create(args),
     };
     match outcome {
         Ok(code) => code,
