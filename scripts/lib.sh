@@ -29,3 +29,71 @@ ensure_wasm_bindgen() {
   # Not --locked: the reachable index can lack a locked dependency's exact version.
   cargo install wasm-bindgen-cli --version "$want" --no-default-features --force
 }
+
+# Debian packages, with sudo when not root.
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+# The PostgreSQL the server tests use (each test creates and drops a database of its own).
+export PASSGUARD_TEST_POSTGRES="${PASSGUARD_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432/test}"
+PG_PORT=5432
+PG_CLUSTER="${TMPDIR:-/tmp}/passguard-postgres-$PG_PORT"
+
+pg_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; }
+
+# Uses the PostgreSQL answering on 127.0.0.1:5432; when none does (a fresh machine), installs
+# Debian's `postgresql` and starts a throwaway cluster (trust auth, superuser `postgres`,
+# database `test`) that `stop_postgres` stops again. The tests never skip PostgreSQL.
+ensure_postgres() {
+  pg_answers && return
+  if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+    step "Installing PostgreSQL (Debian's package) for the server tests"
+    apt_install postgresql
+  fi
+  local bin run=()
+  bin="$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  # PostgreSQL refuses to run as root: run it as the package's `postgres` user then.
+  [ "$(id -u)" = 0 ] && run=(runuser -u postgres --)
+  step "Starting a throwaway PostgreSQL cluster in $PG_CLUSTER on 127.0.0.1:$PG_PORT"
+  if [ ! -s "$PG_CLUSTER/PG_VERSION" ]; then
+    rm -rf "$PG_CLUSTER"
+    mkdir -p "$PG_CLUSTER"
+    [ "$(id -u)" = 0 ] && chown postgres: "$PG_CLUSTER"
+    "${run[@]}" "$bin/initdb" -D "$PG_CLUSTER" -U postgres -A trust --no-sync >/dev/null
+  fi
+  "${run[@]}" "$bin/pg_ctl" -D "$PG_CLUSTER" -l "$PG_CLUSTER/server.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_CLUSTER -c fsync=off" start >/dev/null
+  "${run[@]}" "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres test 2>/dev/null || true
+  pg_answers || { echo "PostgreSQL did not start; see $PG_CLUSTER/server.log" >&2; return 1; }
+  STARTED_POSTGRES="$bin"
+}
+
+# Stops the cluster `ensure_postgres` started, if it started one.
+stop_postgres() {
+  [ -n "${STARTED_POSTGRES:-}" ] || return 0
+  local run=()
+  [ "$(id -u)" = 0 ] && run=(runuser -u postgres --)
+  "${run[@]}" "$STARTED_POSTGRES/pg_ctl" -D "$PG_CLUSTER" -m fast stop >/dev/null || true
+}
+
+# A real SMTP server for the tests: Python's aiosmtpd from PyPI in a git-ignored venv.
+AIOSMTPD_VERSION=1.4.6
+export PASSGUARD_TEST_PYTHON="$ROOT/tools/venv/bin/python"
+
+ensure_aiosmtpd() {
+  if [ -x "$PASSGUARD_TEST_PYTHON" ] &&
+    "$PASSGUARD_TEST_PYTHON" -c "import aiosmtpd, sys; sys.exit(aiosmtpd.__version__ != '$AIOSMTPD_VERSION')" 2>/dev/null; then
+    return
+  fi
+  step "Installing aiosmtpd $AIOSMTPD_VERSION (a real SMTP server for the tests) into tools/venv"
+  if ! command -v python3 >/dev/null || ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    apt_install python3 python3-venv
+  fi
+  rm -rf "$ROOT/tools/venv"
+  python3 -m venv "$ROOT/tools/venv"
+  "$ROOT/tools/venv/bin/pip" install --quiet --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION"
+}

@@ -5,13 +5,17 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_wasm_target
 cargo fetch --quiet
 ensure_wasm_bindgen
+# The server's tests run against real PostgreSQL and a real SMTP server; never skipped.
+ensure_postgres
+trap stop_postgres EXIT
+ensure_aiosmtpd
 
 step "Formatting and lints (native and wasm32)"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p passguard-policy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
-step "Native tests"
+step "Native tests (the server's: in-process, and real processes on SQLite and PostgreSQL)"
 cargo test --workspace --locked
 
 step "The engine and the shared vectors under wasm32 (Node)"
