@@ -1,12 +1,4 @@
-//! The passguard server: accounts under one password policy, re-validated by the same
-//! engine (`passguard-policy`) that the browser runs, over the JSON API of SPEC §4.
-//!
-//! [`app`] builds the router from an [`AppState`], apart from any listener; [`Server`] binds
-//! and runs it with the background jobs; `passguard serve` is a thin wrapper around both.
-//!
-//! What only the server holds stays here: Argon2id hashes ([`hashing`]), the password
-//! history, failure counters and locks, and the secrets behind sessions and e-mailed links
-//! (stored as hashes only).
+#![doc = include_str!("../README.md")]
 
 mod api;
 pub mod clock;
