@@ -29,3 +29,12 @@ ensure_wasm_bindgen() {
   # Not --locked: the reachable index can lack a locked dependency's exact version.
   cargo install wasm-bindgen-cli --version "$want" --no-default-features --force
 }
+
+# wasm-pack builds the npm package. Installed from crates.io: its npm package and its own
+# self-update download binaries from outside the registries, which fails offline.
+WASM_PACK_VERSION=0.15.1
+ensure_wasm_pack() {
+  [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}' || true)" = "$WASM_PACK_VERSION" ] && return
+  step "Installing wasm-pack $WASM_PACK_VERSION (about 5 minutes, once)"
+  cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked --force
+}
