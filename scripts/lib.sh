@@ -38,3 +38,23 @@ ensure_wasm_pack() {
   step "Installing wasm-pack $WASM_PACK_VERSION (about 5 minutes, once)"
   cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked --force
 }
+
+# The Node tools of tools/package.json (binaryen's wasm-opt, vite, typescript,
+# playwright-core), installed exactly as locked. Skipped while node_modules is newer than the
+# lock file (npm writes node_modules/.package-lock.json on every install).
+ensure_node_tools() {
+  local installed="$ROOT/tools/node_modules/.package-lock.json"
+  [ -f "$installed" ] && [ "$installed" -nt "$ROOT/tools/package-lock.json" ] && return
+  step "Installing the Node tools (npm ci in tools/)"
+  npm ci --prefix "$ROOT/tools" --no-audit --no-fund
+}
+
+# Debian's Chromium and its driver, for the browser tests (wasm-bindgen-test, playwright-core).
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && return
+  step "Installing Chromium and chromedriver from Debian (about a minute, once)"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq chromium chromium-driver
+}

@@ -50,6 +50,7 @@ impl Checker {
 
     /// Checks `password` against every rule of the policy. A weak password is not an error:
     /// the report lists each rule with its status. Throws only for arguments of the wrong type.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
     pub fn check(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] password: JsValue,

@@ -1,0 +1,117 @@
+// The shared vectors through the installed package: every report deep-equal to what the
+// native `passguard check --json` prints for the same password, policy and context, and
+// every expectation the vectors state. Policy errors: the same message as the CLI's.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import init, { Checker } from "passguard";
+
+import {
+  cliContextArgs,
+  cliPolicyError,
+  cliReports,
+  cliTakesContext,
+  expectedStatuses,
+  jsContext,
+  policyFile,
+  statuses,
+  vectorFiles,
+} from "./support.mjs";
+
+await init();
+
+/**
+ * Without what depends on the moments the CLI cannot take: the `min-age` rule, and so
+ * `accepted` (checked against the vector instead).
+ */
+function withoutMinAge({ accepted, rules, ...rest }) {
+  return { ...rest, rules: rules.filter((rule) => rule.id !== "min-age") };
+}
+
+/** The package's checker for a case, checking that object and JSON text give the same policy. */
+function checkerFor(file, testCase) {
+  if (testCase.policy_toml === undefined) return new Checker(file.policy);
+  const checker = Checker.fromToml(testCase.policy_toml);
+  const policy = checker.policy;
+  assert.deepEqual(new Checker(policy).policy, policy, "a policy object reads back the same");
+  assert.deepEqual(new Checker(JSON.stringify(policy)).policy, policy, "so does its JSON");
+  return checker;
+}
+
+function cliPolicyArg(file, testCase) {
+  return testCase.policy_toml === undefined ? file.policy : policyFile(testCase.policy_toml, "toml");
+}
+
+const files = vectorFiles();
+const reportFiles = files.filter((file) => file.defaults !== undefined);
+const errorFiles = files.filter((file) => file.defaults === undefined);
+
+test("the vector files are all there", () => {
+  assert.ok(reportFiles.length >= 6, `report vector files: ${reportFiles.map((f) => f.file)}`);
+  assert.ok(errorFiles.length >= 1, "an error vector file");
+  for (const file of files) assert.ok(file.source, `${file.file} names its source`);
+});
+
+for (const file of reportFiles) {
+  describe(file.file, () => {
+    // One CLI run per policy and context flags, all of its passwords on stdin.
+    const groups = new Map();
+    for (const [index, testCase] of file.cases.entries()) {
+      const args = ["--policy", cliPolicyArg(file, testCase), ...cliContextArgs(testCase.context)];
+      const key = testCase.policy_toml === undefined ? JSON.stringify(args) : `case ${index}`;
+      if (!groups.has(key)) groups.set(key, { args, cases: [] });
+      groups.get(key).cases.push({ index, testCase });
+    }
+    const native = new Map();
+    for (const { args, cases } of groups.values()) {
+      const reports = cliReports(cases.map(({ testCase }) => testCase.password), args);
+      cases.forEach(({ index }, at) => native.set(index, reports[at]));
+    }
+
+    for (const [index, testCase] of file.cases.entries()) {
+      test(testCase.note, () => {
+        const checker = checkerFor(file, testCase);
+        const report = checker.check(testCase.password, jsContext(testCase.context, index % 2 === 0));
+        const cli = native.get(index);
+
+        if (cliTakesContext(testCase.context)) {
+          assert.deepStrictEqual(report, cli, "the same report as passguard check --json");
+        } else {
+          // The CLI takes no moments: every other rule must still agree.
+          assert.deepStrictEqual(withoutMinAge(report), withoutMinAge(cli));
+        }
+
+        assert.deepStrictEqual(statuses(report), expectedStatuses(file.defaults, testCase.expect));
+        assert.equal(report.accepted, testCase.accepted, "accepted");
+        for (const rule of report.rules) assert.ok(rule.message.length > 0, `${rule.id} has a message`);
+        for (const [id, params] of Object.entries(testCase.params ?? {})) {
+          const rule = report.rules.find((r) => r.id === id);
+          assert.ok(rule, `${id} is in the report`);
+          for (const [key, value] of Object.entries(params)) {
+            assert.deepStrictEqual(rule.params[key], value, `${id}.${key}`);
+          }
+        }
+      });
+    }
+  });
+}
+
+for (const file of errorFiles) {
+  describe(file.file, () => {
+    for (const testCase of file.cases) {
+      test(testCase.note, () => {
+        const native = cliPolicyError(policyFile(testCase.policy_toml, "toml"));
+        assert.throws(
+          () => Checker.fromToml(testCase.policy_toml),
+          (error) => {
+            assert.ok(error instanceof Error);
+            assert.equal(error.message, native, "the CLI's message");
+            assert.ok(error.message.includes(testCase.contains), `mentions ${testCase.contains}`);
+            assert.equal(error.field, testCase.field ?? undefined, "field");
+            return true;
+          },
+        );
+      });
+    }
+  });
+}
