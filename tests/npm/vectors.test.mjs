@@ -42,14 +42,30 @@ function cliPolicyArg(file, testCase) {
   return testCase.policy_toml === undefined ? file.policy : policyFile(testCase.policy_toml, "toml");
 }
 
-const files = vectorFiles();
-const reportFiles = files.filter((file) => file.defaults !== undefined);
-const errorFiles = files.filter((file) => file.defaults === undefined);
+/**
+ * What a vector file holds, from the shape of its cases: reports (`accepted`), refused
+ * policies (`contains`), or the findings of `passguard policy audit`, which the package does
+ * not offer. A new kind fails the test below until this runner knows what to do with it.
+ */
+function kind(file) {
+  const has = (field) => file.cases.length > 0 && file.cases.every((c) => c[field] !== undefined);
+  if (file.defaults !== undefined && has("accepted")) return "report";
+  if (has("policy_toml") && has("contains")) return "error";
+  if (has("findings")) return "audit";
+  return "unknown";
+}
 
-test("the vector files are all there", () => {
+const files = vectorFiles();
+const reportFiles = files.filter((file) => kind(file) === "report");
+const errorFiles = files.filter((file) => kind(file) === "error");
+
+test("the vector files are all there, each of a known kind", () => {
   assert.ok(reportFiles.length >= 6, `report vector files: ${reportFiles.map((f) => f.file)}`);
   assert.ok(errorFiles.length >= 1, "an error vector file");
-  for (const file of files) assert.ok(file.source, `${file.file} names its source`);
+  for (const file of files) {
+    assert.ok(file.source, `${file.file} names its source`);
+    assert.notEqual(kind(file), "unknown", `${file.file}: a kind of vector this runner does not know`);
+  }
 });
 
 for (const file of reportFiles) {
