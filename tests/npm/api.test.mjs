@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
-import init, { Checker, length, presetNames } from "passguard";
+import init, { Checker, audit, length, presetNames } from "passguard";
 
 await init();
 
@@ -136,4 +136,17 @@ test("the bundler build loads where WebAssembly modules can be imported", () => 
   const [names, report] = JSON.parse(run.stdout);
   assert.deepEqual(names, presetNames());
   assert.deepEqual(report, new Checker("security-admin").check("Xyz<wxyz"));
+});
+
+test("audit takes a preset, a policy object or JSON text, and checks its options", () => {
+  const byName = audit("security-admin");
+  assert.equal(byName.conforms, false);
+  assert.deepEqual(audit(new Checker("security-admin").policy), byName);
+  assert.deepEqual(audit(JSON.stringify(new Checker("security-admin").policy)), byName);
+  assert.deepEqual(audit("nist-800-63b", { asvsLevel: 3 }).findings, []);
+  assert.equal(audit("security-admin", { asvsLevel: 2 }).asvs_level, 2);
+  throwsError(() => audit("security-admin", { asvsLevel: 4 }), "options.asvsLevel: expected 1, 2 or 3", "options.asvsLevel");
+  throwsError(() => audit("security-admin", { level: 2 }), "options: unknown field `level`", "options");
+  throwsError(() => audit("security-admin", 2), "options: expected an object, found a number", "options");
+  throwsError(() => audit({ name: "x", password: { min_length: 0 } }), "password.min_length: must be at least 1", "password.min_length");
 });

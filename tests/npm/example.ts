@@ -2,9 +2,12 @@
 // bundler resolution, so `passguard` is the web build's declarations).
 import init, {
   Checker,
+  audit,
   length,
   presetNames,
+  type AuditReport,
   type Context,
+  type Finding,
   type Policy,
   type PolicyInput,
   type PresetName,
@@ -56,3 +59,10 @@ checker.check("x", { now: "2025-01-01" });
 const wrong: Status = "ok";
 
 export { accepted, actual, counter, failed, fromToml, meter, offline, status, warning, wrong };
+
+const findings: AuditReport = audit("security-admin", { asvsLevel: 2 });
+const first: Finding | undefined = findings.findings[0];
+const level: "SHALL" | "SHALL NOT" | "SHOULD" | undefined = first?.level;
+console.log(findings.conforms, level);
+// @ts-expect-error: ASVS has three levels
+audit("security-admin", { asvsLevel: 4 });

@@ -2,11 +2,13 @@
 // native `passguard check --json` prints for the same password, policy and context, and
 // every expectation the vectors state. Policy errors: the same message as the CLI's.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { describe, test } from "node:test";
 
-import init, { Checker } from "passguard";
+import init, { Checker, audit } from "passguard";
 
 import {
+  CLI,
   cliContextArgs,
   cliPolicyError,
   cliReports,
@@ -44,8 +46,7 @@ function cliPolicyArg(file, testCase) {
 
 /**
  * What a vector file holds, from the shape of its cases: reports (`accepted`), refused
- * policies (`contains`), or the findings of `passguard policy audit`, which the package does
- * not offer. A new kind fails the test below until this runner knows what to do with it.
+ * policies (`contains`), or the findings of `passguard policy audit` (`findings`). A new kind fails the test below until this runner knows what to do with it.
  */
 function kind(file) {
   const has = (field) => file.cases.length > 0 && file.cases.every((c) => c[field] !== undefined);
@@ -58,10 +59,12 @@ function kind(file) {
 const files = vectorFiles();
 const reportFiles = files.filter((file) => kind(file) === "report");
 const errorFiles = files.filter((file) => kind(file) === "error");
+const auditFiles = files.filter((file) => kind(file) === "audit");
 
 test("the vector files are all there, each of a known kind", () => {
   assert.ok(reportFiles.length >= 6, `report vector files: ${reportFiles.map((f) => f.file)}`);
   assert.ok(errorFiles.length >= 1, "an error vector file");
+  assert.ok(auditFiles.length >= 1, "an audit vector file");
   for (const file of files) {
     assert.ok(file.source, `${file.file} names its source`);
     assert.notEqual(kind(file), "unknown", `${file.file}: a kind of vector this runner does not know`);
@@ -127,6 +130,26 @@ for (const file of errorFiles) {
             return true;
           },
         );
+      });
+    }
+  });
+}
+
+for (const file of auditFiles) {
+  describe(file.file, () => {
+    for (const testCase of file.cases) {
+      test(testCase.note, () => {
+        const input = testCase.policy ?? Checker.fromToml(testCase.policy_toml).policy;
+        const options = testCase.asvs_level === undefined ? undefined : { asvsLevel: testCase.asvs_level };
+        const report = audit(input, options);
+        const levels = Object.fromEntries(report.findings.map((f) => [f.id, f.level]));
+        assert.deepStrictEqual(levels, testCase.findings);
+        assert.equal(report.conforms, !report.findings.some((f) => f.level.startsWith("SHALL")));
+        const file = testCase.policy ?? policyFile(testCase.policy_toml, "toml");
+        const args = ["policy", "audit", file, "--json", "--asvs-level", String(testCase.asvs_level ?? 1)];
+        const run = spawnSync(CLI, args, { encoding: "utf8" });
+        assert.equal(run.status, report.conforms ? 0 : 1, run.stderr);
+        assert.deepStrictEqual(report, JSON.parse(run.stdout), "the same as passguard policy audit --json");
       });
     }
   });

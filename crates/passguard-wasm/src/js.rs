@@ -118,6 +118,37 @@ pub(crate) fn context(value: &JsValue) -> Result<Context, Error> {
 }
 
 /// The field `name` of `object`; `None` when it is `undefined` or `null`.
+/// The `asvsLevel` of `audit`'s options: absent means 1.
+pub(crate) fn asvs_level(options: &JsValue) -> Result<u8, Error> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(1);
+    }
+    if !is_record(options) {
+        return Err(Error::argument(
+            "options",
+            format!("expected an object, found {}", describe(options)),
+        ));
+    }
+    let object: &Object = options.unchecked_ref();
+    let known = ["asvsLevel"];
+    for key in Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            return Err(Error::argument(
+                "options",
+                format!("unknown field `{key}`, expected `asvsLevel`"),
+            ));
+        }
+    }
+    match field(object, "asvsLevel")? {
+        None => Ok(1),
+        Some(level) => match level.as_f64() {
+            Some(n) if n == 1.0 || n == 2.0 || n == 3.0 => Ok(n as u8),
+            _ => Err(Error::argument("options.asvsLevel", "expected 1, 2 or 3")),
+        },
+    }
+}
+
 fn field(object: &Object, name: &str) -> Result<Option<JsValue>, Error> {
     let value = Reflect::get(object, &JsValue::from_str(name)).map_err(|_| {
         Error::argument(

@@ -3,7 +3,7 @@
 mod error;
 mod js;
 
-use passguard_policy::{PRESET_NAMES, Policy, PolicyError};
+use passguard_policy::{AuditOptions, PRESET_NAMES, Policy, PolicyError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -88,6 +88,40 @@ pub fn length(
     js::string(&password, "password")
         .map(|password| passguard_policy::length(&password))
         .map_err(Error::into_js)
+}
+
+/// Where a policy departs from NIST SP 800-63B rev. 4 and OWASP ASVS 5.0 chapter V6: the
+/// same findings as `passguard policy audit --json`. `options.asvsLevel` (1 to 3, default 1)
+/// is the ASVS level the application targets: requirements up to it count as SHALL.
+///
+/// Throws an `Error` for an invalid policy or options, naming the field.
+#[wasm_bindgen(unchecked_return_type = "AuditReport")]
+pub fn audit(
+    #[wasm_bindgen(unchecked_param_type = "PresetName | PolicyInput | string")] policy: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "AuditOptions")] options: JsValue,
+) -> Result<JsValue, js_sys::Error> {
+    let audited = || {
+        let policy = policy_from_js(&policy)?;
+        let asvs_level = js::asvs_level(&options)?;
+        let findings = passguard_policy::audit(&policy, AuditOptions { asvs_level });
+        let conforms = !findings.iter().any(|finding| finding.level.is_mandatory());
+        to_plain_object(&AuditReport {
+            policy: &policy.name,
+            asvs_level,
+            conforms,
+            findings: &findings,
+        })
+    };
+    audited().map_err(Error::into_js)
+}
+
+/// The JSON of `passguard policy audit --json`.
+#[derive(Serialize)]
+struct AuditReport<'a> {
+    policy: &'a str,
+    asvs_level: u8,
+    conforms: bool,
+    findings: &'a [passguard_policy::Finding],
 }
 
 /// Reads the constructor's argument: a preset name, JSON text, or a policy object.

@@ -160,3 +160,32 @@ export interface Report {
   /** The strength estimate, when the engine computes one. */
   strength?: Strength;
 }
+
+/** Options of `audit`. */
+export interface AuditOptions {
+  /** The OWASP ASVS level the application targets (default 1): its requirements count as SHALL, those above as SHOULD. */
+  asvsLevel?: 1 | 2 | 3;
+}
+
+/** One departure of a policy from a standard. */
+export interface Finding {
+  /** A stable id, such as `nist-min-length` or `asvs-composition`. */
+  id: string;
+  standard: "nist-sp-800-63b-4" | "owasp-asvs-5.0";
+  /** The clause as the standard numbers it, such as `§3.1.1.2 item 1` or `v5.0.0-6.2.5`. */
+  clause: string;
+  level: "SHALL" | "SHALL NOT" | "SHOULD";
+  /** The dotted policy field concerned, such as `password.min_length`. */
+  field: string;
+  /** What the standard asks, what the policy says, and what to change (English). */
+  explanation: string;
+}
+
+/** The JSON of `passguard policy audit --json`. */
+export interface AuditReport {
+  policy: string;
+  asvs_level: 1 | 2 | 3;
+  /** True when no SHALL or SHALL NOT finding. */
+  conforms: boolean;
+  findings: Finding[];
+}
