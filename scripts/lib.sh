@@ -97,3 +97,32 @@ ensure_aiosmtpd() {
   python3 -m venv "$ROOT/tools/venv"
   "$ROOT/tools/venv/bin/pip" install --quiet --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION"
 }
+
+# wasm-pack builds the npm package. Installed from crates.io: its npm package and its own
+# self-update download binaries from outside the registries, which fails offline.
+WASM_PACK_VERSION=0.15.1
+ensure_wasm_pack() {
+  [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}' || true)" = "$WASM_PACK_VERSION" ] && return
+  step "Installing wasm-pack $WASM_PACK_VERSION (about 5 minutes, once)"
+  cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked --force
+}
+
+# The Node tools of tools/package.json (binaryen's wasm-opt, vite, typescript,
+# playwright-core), installed exactly as locked. Skipped while node_modules is newer than the
+# lock file (npm writes node_modules/.package-lock.json on every install).
+ensure_node_tools() {
+  local installed="$ROOT/tools/node_modules/.package-lock.json"
+  [ -f "$installed" ] && [ "$installed" -nt "$ROOT/tools/package-lock.json" ] && return
+  step "Installing the Node tools (npm ci in tools/)"
+  npm ci --prefix "$ROOT/tools" --no-audit --no-fund
+}
+
+# Debian's Chromium and its driver, for the browser tests (wasm-bindgen-test, playwright-core).
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && return
+  step "Installing Chromium and chromedriver from Debian (about a minute, once)"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq chromium chromium-driver
+}
