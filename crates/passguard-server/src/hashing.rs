@@ -30,7 +30,7 @@ pub struct Hasher {
 struct Inner {
     argon2: Argon2<'static>,
     params: Params,
-    permits: Semaphore,
+    permits: Arc<Semaphore>,
     capacity: usize,
     in_flight: AtomicUsize,
     verifications: AtomicU64,
@@ -86,7 +86,7 @@ impl Hasher {
             inner: Arc::new(Inner {
                 argon2,
                 params,
-                permits: Semaphore::new(workers),
+                permits: Arc::new(Semaphore::new(workers)),
                 capacity: workers.saturating_add(settings.queue),
                 in_flight: AtomicUsize::new(0),
                 verifications: AtomicU64::new(0),
@@ -111,22 +111,19 @@ impl Hasher {
             return Err(ApiError::busy());
         }
         let slot = InFlight(Arc::clone(inner));
-        let permit = inner
-            .permits
-            .acquire()
+        let permit = Arc::clone(&inner.permits)
+            .acquire_owned()
             .await
             .map_err(|e| ApiError::internal(&e))?;
         let owner = Arc::clone(inner);
-        // The permit is released when the blocking job ends, even if this request is dropped.
-        let result = {
-            let _permit = permit;
-            tokio::task::spawn_blocking(move || {
-                let _slot = slot;
-                job(&Work { inner: &owner })
-            })
-            .await
-        };
-        result.map_err(|e| ApiError::internal(&format_args!("hashing thread: {e}")))
+        // The job owns its permit and slot: if the request is dropped meanwhile, the thread
+        // still counts as busy until the hash is done.
+        tokio::task::spawn_blocking(move || {
+            let _held = (permit, slot);
+            job(&Work { inner: &owner })
+        })
+        .await
+        .map_err(|e| ApiError::internal(&format_args!("hashing thread: {e}")))
     }
 
     /// The work done so far.

@@ -269,6 +269,18 @@ impl AppState {
         self.expires_at(user).is_some_and(|at| now > at)
     }
 
+    /// Whether an expired password may still sign in to change itself: always when the
+    /// policy sets no grace period, otherwise until `expired_grace` after expiry (inclusive).
+    pub(crate) fn may_change_expired(&self, user: &User, now: i64) -> bool {
+        let Some(expires_at) = self.expires_at(user) else {
+            return true;
+        };
+        self.policy()
+            .password
+            .expired_grace
+            .is_none_or(|grace| now <= expires_at.saturating_add(grace.as_secs_i64()))
+    }
+
     /// When a change is allowed again, if the policy sets a minimum age.
     pub(crate) fn can_change_after(&self, user: &User) -> Option<i64> {
         let min_age = self
@@ -345,7 +357,7 @@ impl AppState {
         )
     }
 
-    /// Creates a reset link (replacing older ones) and e-mails it with `compose`.
+    /// Creates a reset link (replacing older ones) and e-mails it.
     pub(crate) async fn send_reset_link(&self, user: &User, now: i64) -> Result<(), ApiError> {
         let (url, expires_at) = self.new_reset_link(user, now).await?;
         let message = mail::reset_link(&user.username, &url, expires_at, self.support_contact());

@@ -248,9 +248,25 @@ async fn history_of_six(backend: Backend) {
 async fn expiry_forces_a_change(backend: Backend) {
     let app = TestApp::new(backend, "security-admin").await;
     app.user("ada", GOOD[0], true).await;
-    app.advance(90 * DAY);
+    app.advance(90 * DAY - HOUR);
+    let early = app.session("ada", GOOD[0]).await;
+    app.advance(HOUR);
     assert_eq!(app.login("ada", GOOD[0]).await.status, StatusCode::OK);
+    assert_eq!(
+        app.get("/api/admin/users", Some(&early)).await.status,
+        StatusCode::OK
+    );
     app.advance(1);
+    // A session opened before the expiry is limited like a new login.
+    let reply = app.get("/api/admin/users", Some(&early)).await;
+    assert_eq!(
+        (reply.status, reply.error()),
+        (StatusCode::FORBIDDEN, "password-expired")
+    );
+    assert_eq!(
+        app.get("/api/me", Some(&early)).await.body["must_change_password"],
+        true
+    );
     let reply = app.login("ada", GOOD[0]).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN, "{reply:?}");
     assert_eq!(reply.error(), "password-expired");
@@ -289,6 +305,30 @@ async fn expired_grace_ends_in_a_reset() {
     assert_eq!(reply.error(), "password-expired");
     assert_eq!(reply.body["can_change"], false);
     assert!(reply.cookie().is_none());
+}
+
+#[tokio::test]
+async fn a_session_ends_when_the_grace_period_does() {
+    let app = TestApp::with(
+        TestDatabase::new(Backend::Sqlite).await,
+        Policy::preset("partner-portal").unwrap(),
+        FAST_ARGON2,
+        "session_lifetime = \"30d\"",
+    )
+    .await;
+    app.user("ada", GOOD[0], false).await;
+    app.advance(365 * DAY);
+    let cookie = app.session("ada", GOOD[0]).await;
+    app.advance(30 * DAY);
+    assert_eq!(
+        app.get("/api/me", Some(&cookie)).await.body["must_change_password"],
+        true
+    );
+    app.advance(1);
+    assert_eq!(
+        app.get("/api/me", Some(&cookie)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 async fn lockout_at_exactly_five(backend: Backend) {

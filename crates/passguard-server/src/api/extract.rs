@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
-use crate::state::{AppState, SCOPE_FULL, SESSION_COOKIE};
+use crate::state::{AppState, SCOPE_CHANGE_PASSWORD, SCOPE_FULL, SESSION_COOKIE};
 use crate::store::User;
 use crate::tokens;
 
@@ -212,9 +212,20 @@ impl FromRequestParts<AppState> for SignedIn {
             .user_by_id(session.user_id)
             .await?
             .ok_or_else(ApiError::unauthenticated)?;
+        // A password that expired during a session limits the session as it limits a login:
+        // to changing the password, or to nothing once the grace period is over.
+        let now = state.clock().now();
+        let scope = if state.is_expired(&user, now) {
+            if !state.may_change_expired(&user, now) {
+                return Err(ApiError::unauthenticated());
+            }
+            SCOPE_CHANGE_PASSWORD.to_owned()
+        } else {
+            session.scope
+        };
         Ok(SignedIn {
             user,
-            scope: session.scope,
+            scope,
             selector: token.selector,
         })
     }
