@@ -555,3 +555,86 @@ async fn hostile_bodies_over_http() {
     let reply = server.client().get("/api/policy").await;
     assert_eq!(reply.status, StatusCode::OK);
 }
+
+/// A config file with an inline policy, a support contact and notices per role; a flag
+/// overrides the file.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_config_file_and_flags_over_it() {
+    let world = World::new(Backend::Sqlite).await;
+    let config = world.dir.path().join("passguard.toml");
+    std::fs::write(
+        &config,
+        "public_url = \"http://ignored.example/\"\n\
+         support_contact = \"the service desk\"\n\
+         [notices]\nuser = \"Authorised use only.\"\nadmin = \"Every action is logged.\"\n\
+         [argon2]\nmemory_kib = 8192\n\
+         [policy]\nname = \"inline\"\n[policy.password]\nmin_length = 10\n\
+         [policy.reset]\nsecurity_questions = 2\n",
+    )
+    .unwrap();
+    let config = config.display().to_string();
+    let link = world
+        .admin_create("root", true, &["--config", &config])
+        .pop()
+        .unwrap();
+    assert!(
+        link.starts_with("http://ignored.example/register?token="),
+        "{link}"
+    );
+    let server = world.serve(&[
+        "--config",
+        &config,
+        "--public-url",
+        "https://pw.example.com/",
+    ]);
+    let client = server.client();
+    let policy = client.get("/api/policy").await.body;
+    assert_eq!(
+        (
+            policy["name"].as_str(),
+            policy["password"]["min_length"].as_u64()
+        ),
+        (Some("inline"), Some(10))
+    );
+    assert_eq!(
+        client.get("/api/site").await.body,
+        json!({"support_contact": "the service desk", "public_url": "https://pw.example.com/"})
+    );
+    assert_eq!(
+        client
+            .register(&token_of(&link), "ten chars ok")
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    let me = client.login("root", "ten chars ok").await.body;
+    assert_eq!(me["notice"], "Every action is logged.");
+    let reply = client
+        .post(
+            "/api/admin/users",
+            json!({"username": "ada", "email": "ada@example.com"}),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+    let mails = mailbox::wait_for(&world.mail(), "ada@example.com", 1).await;
+    assert!(
+        mails[0]
+            .text
+            .contains("https://pw.example.com/register?token=")
+    );
+    assert!(
+        mails[0]
+            .text
+            .contains("Contact the service desk for assistance.")
+    );
+    let ada = server.client();
+    let token = mails[0].token("register").unwrap();
+    assert_eq!(
+        ada.register(&token, "another ten").await.status,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        ada.login("ada", "another ten").await.body["notice"],
+        "Authorised use only."
+    );
+}
