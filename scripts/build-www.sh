@@ -6,6 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_wasm_target
 ensure_wasm_bindgen
 ensure_node_tools
+export PATH="$ROOT/tools/node_modules/.bin:$PATH"
 
 step "Building the web pages (www/dist)"
 cargo build -p passguard-www --target wasm32-unknown-unknown --profile wasm-release --locked

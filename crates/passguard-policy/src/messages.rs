@@ -109,6 +109,9 @@ pub(crate) fn english(id: RuleId, status: Status, params: &Params, policy: &Poli
                     "You changed your password less than {min_age} ago; you can change it again in {}.",
                     span_in_words(int("remaining_seconds"))
                 ),
+                Status::Pass if params.get("changed_at").is_none() => {
+                    format!("Can be changed now (at most once every {min_age}).")
+                }
                 Status::Pass => format!("Last change at least {min_age} ago."),
                 Status::Pending => {
                     format!("At most one change every {min_age} (checked when you submit).")

@@ -271,8 +271,10 @@ impl Policy {
         D::Error: fmt::Display,
     {
         let policy: Policy = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+            // The root is `.`; a key the input ended before is `?`: neither names a field.
             let path = e.path().to_string();
-            let field = (path != ".").then_some(path);
+            let path = path.trim_end_matches('?').trim_end_matches('.');
+            let field = (!path.is_empty()).then(|| path.to_owned());
             PolicyError::syntax(field, e.inner())
         })?;
         policy.validate()?;

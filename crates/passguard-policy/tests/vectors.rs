@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 
-use passguard_policy::{Context, Policy, PolicyError};
+use passguard_policy::{AuditOptions, Context, Policy, PolicyError, audit};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -146,6 +146,63 @@ fn run_error_file(text: &str) -> usize {
     file.cases.len()
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AuditFile {
+    source: String,
+    cases: Vec<AuditCase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AuditCase {
+    note: String,
+    policy: Option<String>,
+    policy_toml: Option<String>,
+    asvs_level: Option<u8>,
+    findings: BTreeMap<String, String>,
+}
+
+fn run_audit_file(text: &str) -> usize {
+    let file: AuditFile = serde_json::from_str(text).expect("vector file parses");
+    assert!(!file.source.is_empty());
+    for case in &file.cases {
+        let policy = match (&case.policy, &case.policy_toml) {
+            (Some(name), None) => Policy::preset(name).unwrap(),
+            (None, Some(toml)) => Policy::from_toml(toml).unwrap(),
+            _ => panic!("{:?}: one of policy and policy_toml", case.note),
+        };
+        let options = AuditOptions {
+            asvs_level: case.asvs_level.unwrap_or(1),
+        };
+        let findings = audit(&policy, options);
+        let actual: BTreeMap<String, String> = findings
+            .iter()
+            .map(|f| (f.id.to_owned(), f.level.keyword().to_owned()))
+            .collect();
+        assert_eq!(actual, case.findings, "findings for {:?}", case.note);
+        assert_eq!(
+            actual.len(),
+            findings.len(),
+            "each finding once: {:?}",
+            case.note
+        );
+        for finding in &findings {
+            assert!(
+                finding.explanation.len() > 40,
+                "{}: explain and say what to change",
+                finding.id
+            );
+            assert!(
+                finding.field.contains('.'),
+                "{}: a dotted field",
+                finding.id
+            );
+        }
+    }
+    file.cases.len()
+}
+
 macro_rules! vectors {
     ($($name:ident => $runner:ident($file:literal),)*) => {$(
         #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -165,4 +222,5 @@ vectors! {
     context => run_report_file("context.json"),
     custom_policies => run_report_file("custom-policies.json"),
     policy_errors => run_error_file("policy-errors.json"),
+    audit_findings => run_audit_file("audit.json"),
 }

@@ -1,8 +1,11 @@
 //! The `passguard` command line (SPEC §3): check passwords from stdin, show and validate
-//! policies. Exit codes: 0 all accepted, 1 some rejected, 2 bad usage or bad policy.
+//! policies, run the server and bootstrap its accounts. Exit codes: 0 all accepted (or
+//! done), 1 some rejected, 2 bad usage, bad policy or a server that cannot start.
 
+mod audit;
 mod check;
 mod policy_source;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -23,6 +26,18 @@ enum Command {
     /// Show or validate a policy.
     #[command(subcommand)]
     Policy(PolicyCommand),
+    /// Run the server: the JSON API and the web pages.
+    Serve(serve::ServeArgs),
+    /// Manage accounts without a running server.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Invite an account (such as the first administrator): e-mails the registration link
+    /// and prints it as the last line. An account still only invited gets a new link.
+    Create(serve::AdminCreateArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -37,6 +52,9 @@ enum PolicyCommand {
         /// The policy file.
         file: String,
     },
+    /// List where a policy departs from NIST SP 800-63B rev. 4 and OWASP ASVS 5.0.
+    /// Exit 0 when no SHALL-level finding, 1 otherwise, 2 on a bad policy.
+    Audit(audit::AuditArgs),
 }
 
 /// What went wrong, as the one line the user sees; the exit code is always 2.
@@ -55,6 +73,9 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Policy(PolicyCommand::Show { policy }) => show(&policy),
         Command::Policy(PolicyCommand::Validate { file }) => validate(&file),
+        Command::Serve(args) => serve::serve(args),
+        Command::Admin(AdminCommand::Create(args)) => serve::admin_create(args),
+        Command::Policy(PolicyCommand::Audit(args)) => audit::run(&args),
     };
     match outcome {
         Ok(code) => code,
@@ -70,12 +91,25 @@ fn show(name: &str) -> Result<ExitCode, UsageError> {
         Some(text) => text.to_owned(),
         None => policy_source::load(name)?.to_toml(),
     };
-    print!("{text}");
+    print(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn validate(file: &str) -> Result<ExitCode, UsageError> {
     let policy = policy_source::load(file)?;
-    println!("{file}: valid policy {:?}", policy.name);
+    print(&format!("{file}: valid policy {:?}\n", policy.name))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `text` to stdout. A reader that went away (`| head`) is not an error; `println!`
+/// would panic there.
+fn print(text: &str) -> Result<(), UsageError> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(UsageError(format!("writing stdout: {e}")))
+        }
+        _ => Ok(()),
+    }
 }

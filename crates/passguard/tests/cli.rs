@@ -252,3 +252,56 @@ fn no_progress_bar_when_stdout_is_not_a_terminal() {
         20_000
     );
 }
+
+#[test]
+fn audit_exits_by_the_shall_findings() {
+    let security_admin = passguard(&["policy", "audit", "security-admin", "--json"], b"");
+    assert_eq!(security_admin.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&security_admin.stdout).unwrap();
+    assert_eq!(report["conforms"], false);
+    let ids: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    for expected in [
+        "nist-composition",
+        "nist-periodic-change",
+        "nist-security-questions",
+        "nist-min-length",
+        "nist-recovery-lifetime",
+        "nist-printable-ascii",
+    ] {
+        assert!(ids.contains(&expected), "{expected} in {ids:?}");
+    }
+    let nist = passguard(&["policy", "audit", "nist-800-63b"], b"");
+    assert_eq!(nist.status.code(), Some(0));
+    assert!(
+        String::from_utf8(nist.stdout)
+            .unwrap()
+            .starts_with("nist-800-63b: 0 NIST")
+    );
+    let recommendation_only =
+        passguard(&["policy", "audit", "owasp-asvs", "--asvs-level", "3"], b"");
+    assert_eq!(
+        recommendation_only.status.code(),
+        Some(1),
+        "8 < 15 is a NIST SHALL"
+    );
+    assert_eq!(
+        passguard(&["policy", "audit", "no-such-policy"], b"")
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        passguard(
+            &["policy", "audit", "nist-800-63b", "--asvs-level", "4"],
+            b""
+        )
+        .status
+        .code(),
+        Some(2)
+    );
+}
