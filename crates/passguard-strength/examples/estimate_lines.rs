@@ -20,7 +20,10 @@ fn main() -> io::Result<()> {
         let nanos = started.elapsed().as_nanos();
         let mut json = serde_json::to_value(&estimate).map_err(io::Error::other)?;
         if let Some(fields) = json.as_object_mut() {
-            fields.insert("is_common".into(), passguard_strength::is_common(&password).into());
+            fields.insert(
+                "is_common".into(),
+                passguard_strength::is_common(&password).into(),
+            );
             fields.insert("ns".into(), u64::try_from(nanos).unwrap_or(u64::MAX).into());
         }
         writeln!(out, "{json}")?;
