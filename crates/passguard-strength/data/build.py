@@ -51,8 +51,9 @@ CLASS_COUNT = 4
 RANKS_PER_DECADE = 10
 BUCKETS_PER_CLASS = 64
 # Words shorter than this live in a small separate table; longer ones are indexed at run
-# time by their first PREFIX characters.
+# time by their first PREFIX characters, within groups by their first GROUP_PREFIX.
 PREFIX = 3
+GROUP_PREFIX = 2
 
 GRAPHS = ["qwerty", "dvorak", "keypad", "mac_keypad"]
 GRAPH_SLOTS = 8
@@ -149,7 +150,7 @@ def build_dictionary(lists):
     long_words = [w for w in words if len(w) >= PREFIX]
 
     out = bytearray(b"PGSD")
-    out += bytes([1, RANKS_PER_DECADE, CLASS_COUNT, BUCKETS_PER_CLASS, PREFIX, len(charset)])
+    out += bytes([2, RANKS_PER_DECADE, CLASS_COUNT, BUCKETS_PER_CLASS, PREFIX, len(charset)])
     out += "".join(charset).encode()
     for rank in representative:
         out += rank.to_bytes(2, "little")
@@ -158,14 +159,38 @@ def build_dictionary(lists):
         out += bytes([len(word)]) + word.encode() + bytes([code_of[word]])
     stream = bytearray()
     previous = ""
+    # Groups: the words sharing their first two characters, in order, with their word count
+    # and byte length, so that a lookup finds a group without scanning the stream.
+    groups = []
     for word in long_words:
         shared = lcp(previous, word)
-        stream += bytes([0x80 | shared]) + word[shared:].encode()
+        entry = bytes([0x80 | shared]) + word[shared:].encode()
+        if not groups or groups[-1][0] != word[:GROUP_PREFIX]:
+            groups.append([word[:GROUP_PREFIX], 0, 0])
+        groups[-1][1] += 1
+        groups[-1][2] += len(entry)
+        stream += entry
         previous = word
+    out += bytes([max(len(w) for w in words)])
+    out += len(groups).to_bytes(2, "little")
+    out += b"".join(key.encode() for key, _, _ in groups)
+    out += b"".join(varint(count) for _, count, _ in groups)
+    out += b"".join(varint(size) for _, _, size in groups)
     out += len(long_words).to_bytes(4, "little") + len(stream).to_bytes(4, "little")
     out += bytes(code_of[w] for w in long_words)
     out += stream
     return bytes(out), len(words)
+
+
+def varint(n):
+    """LEB128: seven bits a byte, low bits first, the high bit set on all but the last."""
+    out = bytearray()
+    while True:
+        byte = n & 0x7F
+        n >>= 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
 
 
 def build_keyboards(graphs):

@@ -2,9 +2,10 @@
 //!
 //! `data/dictionary.bin` (built by `data/build.py`, format in `data/README.md`) holds every
 //! word once, sorted and front-coded, with a one-byte code per word for its list and its
-//! log-quantised rank. Nothing is decoded up front: the first use scans the 420 KB stream
-//! once to note where each three-letter prefix starts (well under a millisecond), and every
-//! lookup after that reads the front-coded words of one prefix in place.
+//! log-quantised rank, and where each group of words sharing two first letters starts.
+//! Nothing is decoded up front: the first use reads the header and the group table (a
+//! thousand entries), a group is scanned for its three-letter prefixes the first time a
+//! lookup enters it, and every lookup reads the front-coded words of one prefix in place.
 
 use std::sync::OnceLock;
 
@@ -12,7 +13,7 @@ use crate::lexicon::{Entry, Lexicon, Source};
 
 const DATA: &[u8] = include_bytes!("../data/dictionary.bin");
 const MAGIC: &[u8] = b"PGSD";
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 /// Words of fewer characters are kept in a small table; longer ones by their first three.
 const PREFIX: usize = 3;
 /// Longer words than this make the data invalid (zxcvbn's longest has 23 characters).
@@ -38,10 +39,9 @@ pub(crate) struct Dictionary {
     first: u64,
     /// For each first character, the second characters that follow it.
     second: [u64; MAX_ALPHABET],
-    /// For each two-character prefix: its third characters and the id of its first bucket.
-    third: Vec<(u64, u32)>,
-    /// For each three-character prefix, in order: stream offset and index of its first word.
-    buckets: Vec<(u32, u32)>,
+    /// For each two-character prefix (by dense numbers): one plus its group's number.
+    group_of: Vec<u16>,
+    groups: Vec<Group>,
     /// Words shorter than [`PREFIX`], by the dense numbers of their characters: one plus
     /// their code, zero for no word.
     short: Vec<u16>,
@@ -52,6 +52,18 @@ pub(crate) struct Dictionary {
     longest: usize,
     /// For each code: the representative rank and its logarithm.
     ranks: Vec<(u32, f64)>,
+}
+
+/// The words sharing their first two characters.
+#[derive(Debug)]
+struct Group {
+    /// Stream offset and index of its first word, and the offset just past it.
+    start: u32,
+    first_word: u32,
+    end: u32,
+    /// Its three-character prefixes, found on first use: the third character, and the
+    /// stream offset and index of the first word with that prefix.
+    buckets: OnceLock<Vec<(u8, u32, u32)>>,
 }
 
 /// The dictionary, decoded on first use; `None` only if the embedded data were corrupt,
@@ -88,6 +100,19 @@ impl<'a> Reader<'a> {
 
     fn byte(&mut self) -> Option<u8> {
         self.take(1)?.first().copied()
+    }
+
+    /// An unsigned LEB128 number of at most 32 bits.
+    fn varint(&mut self) -> Option<u32> {
+        let mut value = 0u32;
+        for shift in (0..35).step_by(7) {
+            let byte = self.byte()?;
+            value |= u32::from(byte & 0x7f).checked_shl(shift)?;
+            if byte & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
     }
 
     fn u32(&mut self) -> Option<usize> {
@@ -130,8 +155,8 @@ impl Dictionary {
             dense,
             first: 0,
             second: [0; MAX_ALPHABET],
-            third: vec![(0, 0); MAX_ALPHABET * MAX_ALPHABET],
-            buckets: Vec::new(),
+            group_of: vec![0; MAX_ALPHABET * MAX_ALPHABET],
+            groups: Vec::new(),
             short: vec![0; MAX_ALPHABET * (MAX_ALPHABET + 1)],
             codes: &[],
             stream: &[],
@@ -150,57 +175,77 @@ impl Dictionary {
             let slot = dictionary.short_slot(&word)?;
             *dictionary.short.get_mut(slot)? = u16::from(code) + 1;
         }
+        dictionary.longest = usize::from(reader.byte()?);
+        let group_count = usize::from(u16::from_le_bytes(reader.take(2)?.try_into().ok()?));
+        let keys = reader.take(2 * group_count)?;
+        let counts = (0..group_count)
+            .map(|_| reader.varint())
+            .collect::<Option<Vec<_>>>()?;
+        let sizes = (0..group_count)
+            .map(|_| reader.varint())
+            .collect::<Option<Vec<_>>>()?;
         let count = reader.u32()?;
         let stream_len = reader.u32()?;
         dictionary.codes = reader.take(count)?;
         dictionary.stream = reader.take(stream_len)?;
-        dictionary.index_buckets(count)?;
-        Some(dictionary)
+        let (mut start, mut first_word) = (0u32, 0u32);
+        for ((key, &words), &size) in keys.chunks_exact(2).zip(&counts).zip(&sizes) {
+            dictionary.mark_prefix(key)?;
+            let slot = dictionary.group_slot(key)?;
+            *dictionary.group_of.get_mut(slot)? =
+                u16::try_from(dictionary.groups.len() + 1).ok()?;
+            let end = start.checked_add(size)?;
+            let buckets = OnceLock::new();
+            dictionary.groups.push(Group {
+                start,
+                first_word,
+                end,
+                buckets,
+            });
+            start = end;
+            first_word = first_word.checked_add(words)?;
+        }
+        (start as usize == stream_len && first_word as usize == count).then_some(dictionary)
     }
 
-    /// Records that `prefix` (one to three bytes) begins a word.
+    /// Records that `prefix` (one or two bytes) begins a word.
     fn mark_prefix(&mut self, prefix: &[u8]) -> Option<()> {
-        let dense: Vec<usize> = prefix
-            .iter()
-            .map(|&b| self.dense_of(b))
-            .collect::<Option<_>>()?;
-        let bit = |d: usize| 1u64 << d;
-        if let Some(&a) = dense.first() {
-            self.first |= bit(a);
-        }
-        if let (Some(&a), Some(&b)) = (dense.first(), dense.get(1)) {
-            *self.second.get_mut(a)? |= bit(b);
-        }
-        if let (Some(&a), Some(&b), Some(&c)) = (dense.first(), dense.get(1), dense.get(2)) {
-            let (set, base) = self.third.get_mut(a * MAX_ALPHABET + b)?;
-            if *set == 0 {
-                *base = u32::try_from(self.buckets.len()).ok()?;
-            }
-            *set |= bit(c);
+        let first = self.dense_of(*prefix.first()?)?;
+        self.first |= 1 << first;
+        if let Some(&second) = prefix.get(1) {
+            *self.second.get_mut(first)? |= 1 << self.dense_of(second)?;
         }
         Some(())
     }
 
-    /// Scans the stream once, noting where each three-byte prefix starts.
-    fn index_buckets(&mut self, count: usize) -> Option<()> {
-        let mut offset = 0;
-        let mut index = 0usize;
-        let mut prefix = [0u8; PREFIX];
-        while offset < self.stream.len() {
-            let (shared, suffix, next) = entry_at(self.stream, offset)?;
-            self.longest = self.longest.max(shared + suffix.len());
-            if shared < PREFIX {
-                for (at, slot) in prefix.iter_mut().enumerate().skip(shared) {
-                    *slot = *suffix.get(at - shared)?;
-                }
-                self.mark_prefix(&prefix)?;
-                let start = (u32::try_from(offset).ok()?, u32::try_from(index).ok()?);
-                self.buckets.push(start);
-            }
-            offset = next;
-            index += 1;
+    /// Where the group of a two-byte prefix is kept in `group_of`.
+    fn group_slot(&self, key: &[u8]) -> Option<usize> {
+        match *key {
+            [a, b] => Some(MAX_ALPHABET * self.dense_of(a)? + self.dense_of(b)?),
+            _ => None,
         }
-        (index == count).then_some(())
+    }
+
+    /// The three-byte prefixes of a group, scanning it the first time.
+    fn buckets_of<'a>(&'a self, group: &'a Group) -> &'a [(u8, u32, u32)] {
+        group.buckets.get_or_init(|| {
+            let mut buckets = Vec::new();
+            let (mut offset, mut index) = (group.start as usize, group.first_word);
+            while offset < group.end as usize {
+                let Some((shared, suffix, next)) = entry_at(self.stream, offset) else {
+                    break;
+                };
+                // The first word of a group shares fewer than two bytes with the one before.
+                if shared < PREFIX
+                    && let Some(&third) = suffix.get(PREFIX - 1 - shared.min(PREFIX - 1))
+                {
+                    buckets.push((third, u32::try_from(offset).unwrap_or(u32::MAX), index));
+                }
+                offset = next;
+                index += 1;
+            }
+            buckets
+        })
     }
 
     /// Where a word of one or two bytes is kept in `short`.
@@ -231,16 +276,17 @@ impl Dictionary {
     /// Loads the first word of the bucket for the three bytes in `cursor.prefix`.
     fn enter_bucket(&self, cursor: &mut Cursor) -> bool {
         let bucket = (|| {
-            let [a, b, c] = cursor.prefix.map(|byte| self.dense_of(byte));
-            let (set, base) = *self.third.get(a? * MAX_ALPHABET + b?)?;
-            let c = c?;
-            if set & (1 << c) == 0 {
-                return None;
-            }
-            let below = (set & ((1u64 << c) - 1)).count_ones();
-            self.buckets
-                .get(usize::try_from(base + below).ok()?)
-                .copied()
+            let [a, b, c] = cursor.prefix;
+            let group = self
+                .group_of
+                .get(self.group_slot(&[a, b])?)?
+                .checked_sub(1)?;
+            let group = self.groups.get(usize::from(group))?;
+            let &(_, offset, index) = self
+                .buckets_of(group)
+                .iter()
+                .find(|(third, ..)| *third == c)?;
+            Some((offset, index))
         })();
         let Some((offset, index)) = bucket else {
             return false;
@@ -444,7 +490,13 @@ mod tests {
         let short = dictionary.short.iter().filter(|&&code| code > 0).count();
         assert_eq!(short, 24);
         assert_eq!(dictionary.codes.len(), 93_855 - short);
-        assert!(dictionary.buckets.len() > 6_000);
+        assert_eq!(dictionary.longest, 23);
+        let buckets: usize = dictionary
+            .groups
+            .iter()
+            .map(|g| dictionary.buckets_of(g).len())
+            .sum();
+        assert_eq!(buckets, 6_270);
     }
 
     #[cfg_attr(not(target_arch = "wasm32"), test)]
