@@ -222,6 +222,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tarball", help="a local copy of the zxcvbn 4.4.2 npm tarball")
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
+    parser.add_argument(
+        "--max-rank", action="append", default=[], metavar="LIST=N",
+        help="keep only the N first words of a list (to measure smaller data; the committed "
+        "files keep every list whole)",
+    )
+    parser.add_argument("--out", default=HERE, help="where to write (default: beside this script)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -232,12 +238,17 @@ def main():
     with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar:
         lists = parse_frequency_lists(read_member(tar, "lib/frequency_lists.js"))
         graphs = parse_graphs(read_member(tar, "lib/adjacency_graphs.js"))
+    for limit in args.max_rank:
+        name, _, count = limit.partition("=")
+        if name not in lists or not count.isdigit():
+            sys.exit(f"--max-rank {limit}: expected LIST=N with LIST one of {sorted(lists)}")
+        lists[name] = lists[name][: int(count)]
 
     dictionary, count = build_dictionary(lists)
     outputs = {"dictionary.bin": dictionary, "keyboards.bin": build_keyboards(graphs)}
     stale = []
     for name, content in outputs.items():
-        target = os.path.join(HERE, name)
+        target = os.path.join(args.out, name)
         if args.check:
             with open(target, "rb") as f:
                 if f.read() != content:
