@@ -3,16 +3,21 @@
 // random-password checks, per-check timings, cold starts and the known worst cases.
 //
 //   cargo build --release -p passguard-strength --example estimate_lines
-//   (cd bench/strength && npm ci && node run.mjs [--wasm shim.mjs] [--out out])
+//   (cd bench/strength && npm ci && node run.mjs [--wasm shim.mjs] [--chromium /usr/bin/chromium
+//    --wasm-web DIR] [--out out])
 //
 // passguard runs natively through the `estimate_lines` example (its own per-check timing);
 // `--wasm FILE` also times it in Node through a module exporting `estimate(password)` (and
-// optionally `ready`, a promise), such as a wasm-bindgen build of the bindings crate.
+// optionally `ready`, a promise), such as a wasm-bindgen build of the bindings crate;
+// `--chromium` with `--wasm-web` (a wasm-bindgen `web` build) repeats the per-check timings
+// and the cold start in headless Chromium (see browser.mjs).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runInChromium } from './browser.mjs';
 import * as corpus from './corpus.mjs';
 
 const require = createRequire(import.meta.url);
@@ -143,6 +148,25 @@ say('|---|---|---|---|---|');
 for (const [name, s] of timings) say(`| ${name} | ${fmt(s.mean)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${fmt(s.max)} |`);
 say();
 
+if (options.chromium && options['wasm-web']) {
+  const browser = await runInChromium({ chromium: options.chromium, wasmDir: resolve(options['wasm-web']), passwords: leaked });
+  say(`### In headless Chromium (${browser.userAgent.match(/HeadlessChrome\/[\d.]+/)?.[0]}; timer resolution ${browser.isolated ? '5' : '100'} µs)`);
+  say();
+  say('| library | mean | p50 | p99 | max |');
+  say('|---|---|---|---|---|');
+  for (const [name, micros] of Object.entries(browser.timings)) {
+    const s = stats(micros);
+    say(`| ${name} | ${fmt(s.mean)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${fmt(s.max)} |`);
+  }
+  say();
+  say('| passguard cold start in Chromium (ms) | fetch + compile + instantiate | first check | total |');
+  say('|---|---|---|---|');
+  for (const [visit, cold] of [['first visit', browser.first], ['again, from the HTTP cache', browser.cached]]) {
+    say(`| ${visit} | ${fmt(cold.instantiate)} | ${fmt(cold.first)} | ${fmt(cold.instantiate + cold.first)} |`);
+  }
+  say();
+}
+
 // ---- cold start ------------------------------------------------------------------------------
 function coldStart(script) {
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: here });
@@ -224,15 +248,22 @@ for (const kind of kinds) {
 say();
 writeFileSync(join(options.out, 'summary.md'), lines.join('\n') + '\n');
 writeFileSync(join(options.out, 'length-curve.svg'), plot(curve));
+if (options.chromium) {
+  // Chromium renders the SVG to the PNG that BENCHMARKS.md shows.
+  const profile = mkdtempSync(join(tmpdir(), 'strength-plot-'));
+  spawnSync(options.chromium, ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', `--user-data-dir=${profile}`,
+    `--screenshot=${resolve(options.out, 'length-curve.png')}`, '--window-size=720,420', pathToFileURL(resolve(options.out, 'length-curve.svg')).href], { stdio: 'ignore', timeout: 60000 });
+  rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+}
 
 /** A log-log plot of check time against length, per library (worst input at each length). */
 function plot(rows) {
   const width = 720, height = 420, left = 70, bottom = 50, top = 20, right = 170;
   const x = (n) => left + ((Math.log2(n) - 3) / 9) * (width - left - right);
-  const y = (ms) => top + ((2 - Math.log10(Math.max(ms, 1e-3))) / 6) * (height - top - bottom);
+  const y = (ms) => top + ((4 - Math.log10(Math.min(Math.max(ms, 1e-2), 1e4))) / 6) * (height - top - bottom);
   const colours = { 'passguard-native': '#1b7837', 'passguard-wasm': '#5aae61', zxcvbn: '#2166ac', 'zxcvbn-ts': '#b2182b' };
   let svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12"><rect width="100%" height="100%" fill="white"/>`;
-  for (let e = -3; e <= 2; e++) svg += `<line x1="${left}" x2="${width - right}" y1="${y(10 ** e)}" y2="${y(10 ** e)}" stroke="#ddd"/><text x="${left - 8}" y="${y(10 ** e) + 4}" text-anchor="end">${10 ** e} ms</text>`;
+  for (let e = -2; e <= 4; e++) svg += `<line x1="${left}" x2="${width - right}" y1="${y(10 ** e)}" y2="${y(10 ** e)}" stroke="#ddd"/><text x="${left - 8}" y="${y(10 ** e) + 4}" text-anchor="end">${10 ** e} ms</text>`;
   for (const n of PLOT_LENGTHS) svg += `<text x="${x(n)}" y="${height - bottom + 18}" text-anchor="middle">${n}</text>`;
   svg += `<text x="${(left + width - right) / 2}" y="${height - 10}" text-anchor="middle">password length (characters), worst of the known hard inputs</text>`;
   Object.entries(colours).forEach(([library, colour], k) => {

@@ -106,8 +106,9 @@ impl Serialize for Score {
 
 /// Seconds to find the password in each of zxcvbn's attack scenarios.
 ///
-/// Values saturate at `f64::MAX` (about 10^308) instead of becoming infinite, so every field
-/// stays a JSON number.
+/// Computed from the rounded `guesses_log10`, so they agree with it exactly (and differ from
+/// zxcvbn's in the fifth significant digit). Values saturate at `f64::MAX` (about 10^308)
+/// instead of becoming infinite, so every field stays a JSON number.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct CrackTimes {
     /// An online attack throttled to 100 guesses per hour.
