@@ -36,31 +36,50 @@ pub(crate) struct Analysis {
 
 /// Matches `chars` and finds its best cover.
 pub(crate) fn analyse(context: &Context<'_>, chars: &[char], nesting: usize) -> Analysis {
-    let matches = matching::omnimatch(context, chars, nesting);
-    search(chars.len(), &matches)
+    let (matches, order) = matching::omnimatch(context, chars, nesting);
+    search(chars.len(), &matches, &order)
 }
 
-/// The last part of the best `l`-part cover of a prefix.
-#[derive(Debug, Clone, Copy)]
-enum Part {
-    Match(u32),
-    /// Brute force from this position to the end of the prefix.
-    Bruteforce(u32),
+/// The last part of the best `l`-part cover of a prefix: a match's index, or with
+/// [`Part::BRUTEFORCE`] set, where brute force starts (it runs to the end of the prefix).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Part(u32);
+
+impl Part {
+    const BRUTEFORCE: u32 = 1 << 31;
+
+    fn matched(index: u32) -> Self {
+        Part(index & !Self::BRUTEFORCE)
+    }
+
+    fn bruteforce(start: usize) -> Self {
+        Part(u32::try_from(start).unwrap_or(0) | Self::BRUTEFORCE)
+    }
+
+    fn is_bruteforce(self) -> bool {
+        self.0 & Self::BRUTEFORCE != 0
+    }
+
+    fn value(self) -> usize {
+        (self.0 & !Self::BRUTEFORCE) as usize
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Cell {
-    /// `log10` of the whole cost: `l! * product + 10000^(l - 1)`.
-    guesses: f64,
     /// `log10` of the product of the parts' guesses.
     product: f64,
     part: Part,
 }
 
-/// The best covers of one prefix with 1 to [`MAX_PARTS`] parts.
+/// The best covers of one prefix with 1 to [`MAX_PARTS`] parts, as parallel arrays (the
+/// search keeps one per character, so their size matters for long inputs).
 #[derive(Debug, Clone, Copy)]
 struct Row {
-    cells: [Option<Cell>; MAX_PARTS],
+    /// `log10` of each cover's whole cost, `l! * product + 10000^(l - 1)`; infinite if none.
+    guesses: [f64; MAX_PARTS],
+    product: [f64; MAX_PARTS],
+    part: [Part; MAX_PARTS],
     /// `best[k]`: the cheapest cover with at most `k + 1` parts (infinite if none), which
     /// settles zxcvbn's "does a cover with fewer parts already cost no more" at once.
     best: [f64; MAX_PARTS],
@@ -68,12 +87,32 @@ struct Row {
 
 impl Row {
     const EMPTY: Row = Row {
-        cells: [None; MAX_PARTS],
+        guesses: [f64::INFINITY; MAX_PARTS],
+        product: [0.0; MAX_PARTS],
+        part: [Part(0); MAX_PARTS],
         best: [f64::INFINITY; MAX_PARTS],
     };
 
     fn cell(&self, parts: usize) -> Option<Cell> {
-        *self.cells.get(parts.checked_sub(1)?)?
+        let k = parts.checked_sub(1)?;
+        self.guesses.get(k).filter(|g| g.is_finite())?;
+        Some(Cell {
+            product: *self.product.get(k)?,
+            part: *self.part.get(k)?,
+        })
+    }
+
+    /// The covers present, by number of parts.
+    fn cells(&self) -> impl Iterator<Item = (usize, Cell)> + '_ {
+        (1..=MAX_PARTS).filter_map(|parts| Some((parts, self.cell(parts)?)))
+    }
+
+    fn guesses(&self, parts: usize) -> f64 {
+        parts
+            .checked_sub(1)
+            .and_then(|k| self.guesses.get(k))
+            .copied()
+            .unwrap_or(f64::INFINITY)
     }
 
     /// zxcvbn's `update`: records an `l`-part cover unless a cover with at most `l` parts
@@ -93,12 +132,12 @@ impl Row {
         if best <= guesses {
             return;
         }
-        if let Some(cell) = self.cells.get_mut(k) {
-            *cell = Some(Cell {
-                guesses,
-                product,
-                part,
-            });
+        if let (Some(g), Some(p), Some(q)) = (
+            self.guesses.get_mut(k),
+            self.product.get_mut(k),
+            self.part.get_mut(k),
+        ) {
+            (*g, *p, *q) = (guesses, product, part);
         }
         for best in self.best.iter_mut().skip(k) {
             *best = best.min(guesses);
@@ -108,7 +147,7 @@ impl Row {
 
 /// The cheapest cover of a text of `n` characters by `matches` (ordered by end, then start)
 /// and brute force.
-fn search(n: usize, matches: &[Match]) -> Analysis {
+fn search(n: usize, matches: &[Match], order: &[u32]) -> Analysis {
     if n == 0 {
         return Analysis {
             guesses_log10: 0.0,
@@ -128,37 +167,41 @@ fn search(n: usize, matches: &[Match]) -> Analysis {
     // Per part count: the cover ending before position `i` (not in brute force) that
     // minimises `product - i`, with that `i`: the best start of a brute-force part.
     let mut best_start: [Option<(f64, usize)>; MAX_PARTS] = [None; MAX_PARTS];
-    let mut pending = matches.iter().zip(0u32..).peekable();
+    let mut pending = order
+        .iter()
+        .filter_map(|&index| Some((matches.get(index as usize)?, index)))
+        .peekable();
 
     for end in 0..n {
         let (done, rest) = rows.split_at_mut(end);
         let Some(row) = rest.first_mut() else { break };
         let row_before = |start: usize| start.checked_sub(1).and_then(|k| done.get(k));
         while let Some((found, index)) = pending.next_if(|(m, _)| m.j == end) {
-            let part = Part::Match(index);
+            let part = Part::matched(index);
             match row_before(found.i) {
                 None => row.offer(1, 0.0, found.guesses_log10, part),
                 Some(before) => {
-                    for (parts, cell) in (1..MAX_PARTS).zip(&before.cells) {
-                        if let Some(cell) = *cell {
-                            let product = cell.product + found.guesses_log10;
-                            row.offer(parts + 1, factorial_of(parts + 1), product, part);
-                        }
+                    for (parts, cell) in before.cells().filter(|&(parts, _)| parts < MAX_PARTS) {
+                        let product = cell.product + found.guesses_log10;
+                        row.offer(parts + 1, factorial_of(parts + 1), product, part);
                     }
                 }
             }
         }
 
-        row.offer(1, 0.0, guesses::bruteforce(end + 1), Part::Bruteforce(0));
+        row.offer(1, 0.0, guesses::bruteforce(end + 1), Part::bruteforce(0));
         // Brute force of two or more characters may start at `end - 1` from now on.
         if let Some(before) = end.checked_sub(1).and_then(row_before) {
             let start = end - 1;
-            for (best, cell) in best_start.iter_mut().zip(&before.cells) {
-                if let Some(cell) = cell.filter(|c| !is_bruteforce(c)) {
-                    let key = cell.product - start as f64;
-                    if best.is_none_or(|(best_key, _)| key < best_key) {
-                        *best = Some((key, start));
-                    }
+            for (parts, cell) in before.cells() {
+                if cell.part.is_bruteforce() {
+                    continue;
+                }
+                let key = cell.product - start as f64;
+                if let Some(best) = best_start.get_mut(parts - 1)
+                    && best.is_none_or(|(best_key, _)| key < best_key)
+                {
+                    *best = Some((key, start));
                 }
             }
         }
@@ -167,7 +210,7 @@ fn search(n: usize, matches: &[Match]) -> Analysis {
             // Brute force of one character after an `l`-part cover of `..end`...
             let single = just_before
                 .and_then(|before| before.cell(parts))
-                .filter(|c| !is_bruteforce(c))
+                .filter(|c| !c.part.is_bruteforce())
                 .map(|cell| (cell.product + single_char_bruteforce, end));
             // ...or of several, from the best earlier start.
             let several = best_start
@@ -183,50 +226,55 @@ fn search(n: usize, matches: &[Match]) -> Analysis {
                 (a, b) => a.or(b),
             };
             if let Some((product, start)) = best {
-                let part = Part::Bruteforce(u32::try_from(start).unwrap_or(u32::MAX));
-                row.offer(parts + 1, factorial_of(parts + 1), product, part);
+                row.offer(
+                    parts + 1,
+                    factorial_of(parts + 1),
+                    product,
+                    Part::bruteforce(start),
+                );
             }
         }
     }
     unwind(&rows, n, matches)
 }
 
-fn is_bruteforce(cell: &Cell) -> bool {
-    matches!(cell.part, Part::Bruteforce(_))
-}
-
 /// Reads the best cover of the whole text back from its last part.
 fn unwind(rows: &[Row], n: usize, matches: &[Match]) -> Analysis {
     let last = n - 1;
-    let best = (1..=MAX_PARTS)
-        .filter_map(|parts| Some((parts, rows.get(last)?.cell(parts)?)))
-        .fold(
-            None,
-            |best: Option<(usize, Cell)>, (parts, cell)| match best {
-                Some((_, b)) if b.guesses <= cell.guesses => best,
-                _ => Some((parts, cell)),
-            },
-        );
-    let Some((mut parts, final_cell)) = best else {
-        return Analysis {
-            guesses_log10: guesses::bruteforce(n),
-            sequence: Vec::new(),
-        };
+    let no_cover = || Analysis {
+        guesses_log10: guesses::bruteforce(n),
+        sequence: Vec::new(),
     };
+    let Some(final_row) = rows.get(last) else {
+        return no_cover();
+    };
+    // The first of the cheapest covers, as zxcvbn's unwind picks it.
+    let best = (1..=MAX_PARTS)
+        .filter(|&parts| final_row.guesses(parts).is_finite())
+        .fold(None, |best: Option<usize>, parts| match best {
+            Some(b) if final_row.guesses(b) <= final_row.guesses(parts) => best,
+            _ => Some(parts),
+        });
+    let Some(mut parts) = best else {
+        return no_cover();
+    };
+    let final_guesses = final_row.guesses(parts);
     let mut sequence = Vec::with_capacity(parts);
     let mut end = Some(last);
     while let (Some(e), true) = (end, parts > 0) {
         let Some(cell) = rows.get(e).and_then(|row| row.cell(parts)) else {
             break;
         };
-        let part = match cell.part {
-            Part::Match(index) => matches.get(index as usize).cloned(),
-            Part::Bruteforce(start) => Some(Match {
-                i: start as usize,
+        let part = if cell.part.is_bruteforce() {
+            let start = cell.part.value();
+            Some(Match {
+                i: start,
                 j: e,
-                guesses_log10: guesses::bruteforce((e + 1).saturating_sub(start as usize)),
+                guesses_log10: guesses::bruteforce((e + 1).saturating_sub(start)),
                 pattern: Pattern::Bruteforce,
-            }),
+            })
+        } else {
+            matches.get(cell.part.value()).copied()
         };
         let Some(part) = part else { break };
         end = part.i.checked_sub(1);
@@ -235,7 +283,7 @@ fn unwind(rows: &[Row], n: usize, matches: &[Match]) -> Analysis {
     }
     sequence.reverse();
     Analysis {
-        guesses_log10: final_cell.guesses,
+        guesses_log10: final_guesses,
         sequence,
     }
 }
@@ -267,7 +315,7 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
     fn a_single_match_costs_its_guesses_plus_one() {
         // zxcvbn: "password" (rank 2) alone is 1! * 2 + 10000^0 = 3 guesses.
-        let analysis = search(8, &[word(0, 7, guesses::log10(2.0))]);
+        let analysis = search(8, &[word(0, 7, guesses::log10(2.0))], &[0]);
         assert!((analysis.guesses_log10 - guesses::log10(3.0)).abs() < 1e-12);
         assert_eq!(analysis.sequence.len(), 1);
     }
@@ -277,7 +325,7 @@ mod tests {
     fn brute_force_fills_the_gaps() {
         // A ten-letter word of 100 guesses between two unexplained characters costs
         // 3! * 11 * 100 * 11 + 10000^2, far less than 10^12 for brute force throughout.
-        let analysis = search(12, &[word(1, 10, 2.0)]);
+        let analysis = search(12, &[word(1, 10, 2.0)], &[0]);
         let expected = guesses::log10(6.0 * 11.0 * 100.0 * 11.0 + 1e8);
         assert!(
             (analysis.guesses_log10 - expected).abs() < 1e-9,
@@ -287,7 +335,7 @@ mod tests {
         let parts: Vec<_> = analysis.sequence.iter().map(|m| (m.i, m.j)).collect();
         assert_eq!(parts, vec![(0, 0), (1, 10), (11, 11)]);
         // Without matches: one brute-force part, 10^n + 1.
-        let none = search(12, &[]);
+        let none = search(12, &[], &[]);
         assert!((none.guesses_log10 - guesses::log10(1e12 + 1.0)).abs() < 1e-9);
     }
 }

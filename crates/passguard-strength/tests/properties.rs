@@ -84,6 +84,20 @@ proptest! {
     }
 }
 
+proptest! {
+    // Long inputs are slow in a debug build: fewer cases.
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn long_structured_inputs_never_panic(pieces in proptest::collection::vec(password(), 1..40), times in 1usize..20) {
+        // Up to a few thousand characters, repeated: repeats inside repeats, long l33t runs.
+        let password = pieces.concat().repeat(times);
+        let result = estimate(&password, &["password", "aaaa"]);
+        prop_assert!(result.guesses_log10.is_finite());
+        prop_assert_eq!(result, estimate(&password, &["password", "aaaa"]));
+    }
+}
+
 #[test]
 fn common_passwords_are_weak() {
     for password in [

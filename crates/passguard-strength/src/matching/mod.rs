@@ -58,9 +58,13 @@ pub(crate) enum Pattern {
     Bruteforce,
 }
 
-/// Every match in `chars`, ordered by end then start (zxcvbn's order within equal spans).
-/// `nesting` counts the repeats being analysed around this text.
-pub(crate) fn omnimatch(context: &Context<'_>, chars: &[char], nesting: usize) -> Vec<Match> {
+/// Every match in `chars`, and their indices ordered by end then start (zxcvbn's order among
+/// equal spans). `nesting` counts the repeats being analysed around this text.
+pub(crate) fn omnimatch(
+    context: &Context<'_>,
+    chars: &[char],
+    nesting: usize,
+) -> (Vec<Match>, Vec<u32>) {
     let lower = crate::text::lowercase(chars);
     let mut matches = Vec::new();
     let user_inputs = (!context.user_inputs.is_empty()).then_some(context.user_inputs);
@@ -90,15 +94,16 @@ pub(crate) fn omnimatch(context: &Context<'_>, chars: &[char], nesting: usize) -
     sequence::matches(chars, &mut matches);
     date::recent_years(chars, context.reference_year, &mut matches);
     date::dates(chars, context.reference_year, &mut matches);
-    order(matches, chars.len())
+    let order = order(&matches, chars.len());
+    (matches, order)
 }
 
-/// Sorts matches by end, then start, keeping the matchers' order among equals: a counting
-/// sort by end (linear, where a comparison sort of the tens of thousands of matches in a long
-/// input is not), then a stable sort of each end's few matches by start.
-fn order(matches: Vec<Match>, n: usize) -> Vec<Match> {
+/// The indices of matches by end, then start, keeping the matchers' order among equals: a
+/// counting sort by end (linear, where a comparison sort of the tens of thousands of matches
+/// in a long input is not), then a stable sort of each end's few matches by start.
+fn order(matches: &[Match], n: usize) -> Vec<u32> {
     let mut next = vec![0u32; n + 1];
-    for found in &matches {
+    for found in matches {
         if let Some(count) = next.get_mut(found.j + 1) {
             *count += 1;
         }
@@ -111,7 +116,7 @@ fn order(matches: Vec<Match>, n: usize) -> Vec<Match> {
     }
     let starts = next.clone();
     let mut order = vec![0u32; matches.len()];
-    for (index, found) in (0u32..).zip(&matches) {
+    for (index, found) in (0u32..).zip(matches) {
         if let Some(position) = next.get_mut(found.j) {
             if let Some(slot) = order.get_mut(*position as usize) {
                 *slot = index;
@@ -128,9 +133,6 @@ fn order(matches: Vec<Match>, n: usize) -> Vec<Match> {
         }
     }
     order
-        .iter()
-        .filter_map(|&index| matches.get(index as usize).copied())
-        .collect()
 }
 
 /// Whether a user input occurs in `password`, as it is, reversed or with l33t substitutions.
