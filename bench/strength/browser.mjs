@@ -12,6 +12,8 @@ import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const TIMEOUT_MS = 15 * 60 * 1000;
+/** Page loads after the first, from the HTTP cache; the median is reported. */
+const CACHED_LOADS = 7;
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>strength bench</title>
 <script src="/lib/zxcvbn.js"></script>
@@ -25,10 +27,11 @@ const t1 = performance.now();
 glue.estimate('P@ssw0rd');
 const t2 = performance.now();
 const cold = { instantiate: t1 - t0, first: t2 - t1 };
-if (round === 1) {
+const colds = JSON.parse(sessionStorage.getItem('colds') || '[]').concat([cold]);
+sessionStorage.setItem('colds', JSON.stringify(colds));
+if (round <= CACHED_LOADS) {
   // Load again, now from the HTTP cache: the cold start a returning visitor sees.
-  sessionStorage.setItem('first-visit', JSON.stringify(cold));
-  location.search = '?round=2';
+  location.search = '?round=' + (round + 1);
 } else {
   const passwords = await (await fetch('/corpus.json')).json();
   const ts = new zxcvbnts.core.ZxcvbnFactory({
@@ -46,8 +49,10 @@ if (round === 1) {
     passwords.slice(0, 2000).forEach(check);
     timings[name] = passwords.map((p) => { const s = performance.now(); check(p); return (performance.now() - s) * 1000; });
   }
-  const first = JSON.parse(sessionStorage.getItem('first-visit'));
-  await fetch('/results', { method: 'POST', body: JSON.stringify({ isolated: crossOriginIsolated, first, cached: cold, timings, userAgent: navigator.userAgent }) });
+  const [first, ...cached] = colds;
+  cached.sort((a, b) => (a.instantiate + a.first) - (b.instantiate + b.first));
+  const median = cached[Math.floor(cached.length / 2)];
+  await fetch('/results', { method: 'POST', body: JSON.stringify({ isolated: crossOriginIsolated, first, cached: median, loads: cached.length, timings, userAgent: navigator.userAgent }) });
 }
 </script>`;
 
@@ -55,7 +60,8 @@ export async function runInChromium({ chromium, wasmDir, passwords }) {
   const files = readdirSync(wasmDir);
   const glue = files.find((f) => f.endsWith('.js') && !f.startsWith('node-'));
   const wasm = files.find((f) => f.endsWith('.wasm'));
-  const page = PAGE.replace('GLUE', JSON.stringify(glue)).replace('WASM', JSON.stringify(wasm));
+  const page = PAGE.replace('GLUE', JSON.stringify(glue)).replace('WASM', JSON.stringify(wasm))
+    .replace('CACHED_LOADS', String(CACHED_LOADS));
   const libs = {
     'zxcvbn.js': require.resolve('zxcvbn/dist/zxcvbn.js'),
     'ts-core.js': require.resolve('@zxcvbn-ts/core/dist/zxcvbn-ts.js'),
@@ -108,6 +114,14 @@ export async function runInChromium({ chromium, wasmDir, passwords }) {
     browser.kill();
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
     server.close();
-    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    // Chromium's helper processes may still be writing to the profile for a moment.
+    for (let attempt = 0; attempt < 10; attempt++) {
+      try {
+        rmSync(profile, { recursive: true, force: true });
+        break;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
   }
 }
