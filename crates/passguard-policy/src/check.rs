@@ -39,7 +39,10 @@ impl fmt::Debug for Context {
             .field("username", &self.username)
             .field("email", &self.email)
             .field("display_name", &self.display_name)
-            .field("current_password", &self.current_password.as_ref().map(|_| "<redacted>"))
+            .field(
+                "current_password",
+                &self.current_password.as_ref().map(|_| "<redacted>"),
+            )
             .field("password_changed_at", &self.password_changed_at)
             .field("now", &self.now)
             .finish()
@@ -102,29 +105,62 @@ impl Policy {
         let mut outcomes = Vec::with_capacity(RuleId::ALL.len());
         let mut push = |id, status, params| outcomes.push((id, status, params));
 
-        push(RuleId::MinLength, min_length(rules.min_length, composition.length), length_params("min", rules.min_length, composition.length));
-        push(RuleId::MaxLength, max_length(rules.max_length, composition.length), length_params("max", rules.max_length, composition.length));
+        push(
+            RuleId::MinLength,
+            min_length(rules.min_length, composition.length),
+            length_params("min", rules.min_length, composition.length),
+        );
+        push(
+            RuleId::MaxLength,
+            max_length(rules.max_length, composition.length),
+            length_params("max", rules.max_length, composition.length),
+        );
         if let Some(groups) = rules.character_groups.as_ref().filter(|g| g.required > 0) {
             let (status, params) = character_groups(groups, composition);
             push(RuleId::CharacterGroups, status, params);
         }
         if rules.other_characters == OtherCharacters::Reject {
-            let status = if composition.other == 0 { Status::Pass } else { Status::Fail };
-            push(RuleId::AllowedCharacters, status, Params::default().int("count", composition.other));
+            let status = if composition.other == 0 {
+                Status::Pass
+            } else {
+                Status::Fail
+            };
+            push(
+                RuleId::AllowedCharacters,
+                status,
+                Params::default().int("count", composition.other),
+            );
         }
         if let Some(current) = &context.current_password {
-            let same: bool = text::normalize(current).as_bytes().ct_eq(normalized.as_bytes()).into();
-            push(RuleId::NotCurrent, if same { Status::Fail } else { Status::Pass }, Params::default());
+            let same: bool = text::normalize(current)
+                .as_bytes()
+                .ct_eq(normalized.as_bytes())
+                .into();
+            push(
+                RuleId::NotCurrent,
+                if same { Status::Fail } else { Status::Pass },
+                Params::default(),
+            );
         }
         if rules.history > 0 {
-            let failed_so_far = outcomes.iter().any(|(_, status, _)| *status == Status::Fail);
-            let verdict = if failed_so_far { None } else { history.was_used(&normalized) };
+            let failed_so_far = outcomes
+                .iter()
+                .any(|(_, status, _)| *status == Status::Fail);
+            let verdict = if failed_so_far {
+                None
+            } else {
+                history.was_used(&normalized)
+            };
             let status = match verdict {
                 Some(true) => Status::Fail,
                 Some(false) => Status::Pass,
                 None => Status::Pending,
             };
-            outcomes.push((RuleId::NotReused, status, Params::default().int("history", rules.history)));
+            outcomes.push((
+                RuleId::NotReused,
+                status,
+                Params::default().int("history", rules.history),
+            ));
         }
         if let Some(min_age) = rules.min_age.filter(|age| age.as_secs() > 0) {
             let (status, params) = min_age_rule(min_age, context);
@@ -140,7 +176,10 @@ impl Policy {
                 params,
             })
             .collect();
-        Report { accepted: rules.iter().all(|rule| rule.status != Status::Fail), rules }
+        Report {
+            accepted: rules.iter().all(|rule| rule.status != Status::Fail),
+            rules,
+        }
     }
 }
 
@@ -149,23 +188,37 @@ fn length_params(bound: &'static str, limit: u32, actual: usize) -> Params {
 }
 
 fn min_length(min: u32, actual: usize) -> Status {
-    if actual >= min as usize { Status::Pass } else { Status::Fail }
+    if actual >= min as usize {
+        Status::Pass
+    } else {
+        Status::Fail
+    }
 }
 
 fn max_length(max: u32, actual: usize) -> Status {
-    if actual <= max as usize { Status::Pass } else { Status::Fail }
+    if actual <= max as usize {
+        Status::Pass
+    } else {
+        Status::Fail
+    }
 }
 
 fn character_groups(groups: &CharacterGroups, composition: Composition) -> (Status, Params) {
     let listed = |present: bool| -> Vec<String> {
         Group::ALL
             .into_iter()
-            .filter(|group| groups.of.contains(group) && (composition.groups & group.bit() != 0) == present)
+            .filter(|group| {
+                groups.of.contains(group) && (composition.groups & group.bit() != 0) == present
+            })
             .map(|group| group.id().to_owned())
             .collect()
     };
     let present = listed(true);
-    let status = if present.len() >= groups.required as usize { Status::Pass } else { Status::Fail };
+    let status = if present.len() >= groups.required as usize {
+        Status::Pass
+    } else {
+        Status::Fail
+    };
     let params = Params::default()
         .int("required", groups.required)
         .int("actual", present.len())
@@ -183,10 +236,15 @@ fn min_age_rule(min_age: crate::Duration, context: &Context) -> (Status, Params)
         return (Status::Pass, params);
     };
     let allowed_at = changed_at.saturating_add(min_age.as_secs_i64());
-    let params = params.int("changed_at", changed_at).int("allowed_at", allowed_at);
+    let params = params
+        .int("changed_at", changed_at)
+        .int("allowed_at", allowed_at);
     if now >= allowed_at {
         (Status::Pass, params)
     } else {
-        (Status::Fail, params.int("remaining_seconds", allowed_at.saturating_sub(now)))
+        (
+            Status::Fail,
+            params.int("remaining_seconds", allowed_at.saturating_sub(now)),
+        )
     }
 }

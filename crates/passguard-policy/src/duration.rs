@@ -62,26 +62,41 @@ const UNITS: [(&str, u64, &str); 4] = [
 
 impl Duration {
     /// The longest duration a policy may state: ten years. Longer values are typing mistakes.
-    pub const MAX: Duration = Duration { seconds: 3_650 * 86_400, unit: 0 };
+    pub const MAX: Duration = Duration {
+        seconds: 3_650 * 86_400,
+        unit: 0,
+    };
     /// No time at all (`"0d"`).
-    pub const ZERO: Duration = Duration { seconds: 0, unit: 0 };
+    pub const ZERO: Duration = Duration {
+        seconds: 0,
+        unit: 0,
+    };
 
     /// A duration of `days` days.
     #[must_use]
     pub const fn from_days(days: u64) -> Self {
-        Self { seconds: days * 86_400, unit: 0 }
+        Self {
+            seconds: days * 86_400,
+            unit: 0,
+        }
     }
 
     /// A duration of `hours` hours.
     #[must_use]
     pub const fn from_hours(hours: u64) -> Self {
-        Self { seconds: hours * 3_600, unit: 1 }
+        Self {
+            seconds: hours * 3_600,
+            unit: 1,
+        }
     }
 
     /// A duration of `minutes` minutes.
     #[must_use]
     pub const fn from_minutes(minutes: u64) -> Self {
-        Self { seconds: minutes * 60, unit: 2 }
+        Self {
+            seconds: minutes * 60,
+            unit: 2,
+        }
     }
 
     /// A duration of `seconds` seconds, written in the largest unit that divides it.
@@ -116,7 +131,10 @@ impl Duration {
     }
 
     fn unit(self) -> (&'static str, u64, &'static str) {
-        UNITS.get(self.unit).copied().unwrap_or(("d", 86_400, "day"))
+        UNITS
+            .get(self.unit)
+            .copied()
+            .unwrap_or(("d", 86_400, "day"))
     }
 
     /// Parses `"<n><unit>"` with unit `d`, `h`, `min` or `s`.
@@ -124,11 +142,18 @@ impl Duration {
     /// # Errors
     /// When the text is not a whole number followed by one of those units, or exceeds [`Self::MAX`].
     pub fn parse(text: &str) -> Result<Self, DurationError> {
-        let fail = |reason| DurationError { input: text.to_owned(), reason };
-        let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+        let fail = |reason| DurationError {
+            input: text.to_owned(),
+            reason,
+        };
+        let split = text
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len());
         let (digits, unit) = text.split_at(split);
         if digits.is_empty() {
-            return Err(fail("expected a whole number followed by d, h, min or s, such as \"48h\""));
+            return Err(fail(
+                "expected a whole number followed by d, h, min or s, such as \"48h\"",
+            ));
         }
         let (index, size) = UNITS
             .iter()
@@ -136,12 +161,19 @@ impl Duration {
             .find(|(_, (name, _, _))| *name == unit)
             .map(|(index, &(_, size, _))| (index, size))
             .ok_or_else(|| fail("the unit must be one of d, h, min or s (minutes are \"min\")"))?;
-        let count: u64 = digits.parse().map_err(|_| fail("the number is too large"))?;
-        let seconds = count.checked_mul(size).ok_or_else(|| fail("the number is too large"))?;
+        let count: u64 = digits
+            .parse()
+            .map_err(|_| fail("the number is too large"))?;
+        let seconds = count
+            .checked_mul(size)
+            .ok_or_else(|| fail("the number is too large"))?;
         if seconds > Self::MAX.seconds {
             return Err(fail("longer than the 3650 days a policy may state"));
         }
-        Ok(Self { seconds, unit: index })
+        Ok(Self {
+            seconds,
+            unit: index,
+        })
     }
 }
 
@@ -194,7 +226,9 @@ pub(crate) mod or_none {
         if text == "none" {
             return Ok(None);
         }
-        Duration::parse(&text).map(Some).map_err(serde::de::Error::custom)
+        Duration::parse(&text)
+            .map(Some)
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -203,10 +237,17 @@ mod tests {
     use super::*;
 
     fn check(input: &str, expected: Result<u64, ()>) {
-        assert_eq!(Duration::parse(input).map(Duration::as_secs).map_err(|_| ()), expected, "{input}");
+        assert_eq!(
+            Duration::parse(input)
+                .map(Duration::as_secs)
+                .map_err(|_| ()),
+            expected,
+            "{input}"
+        );
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn parses_each_unit_and_refuses_the_rest() {
         check("48h", Ok(172_800));
         check("90d", Ok(7_776_000));
@@ -226,14 +267,16 @@ mod tests {
         check("none", Err(()));
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn keeps_the_unit_it_was_written_in() {
         let written = Duration::parse("48h").map(|d| (d.to_string(), d.to_words()));
         assert_eq!(written, Ok(("48h".to_owned(), "48 hours".to_owned())));
         assert_eq!(Duration::parse("48h"), Duration::parse("2d"));
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn prints_in_the_largest_exact_unit() {
         for (secs, text, words) in [
             (172_800, "2d", "2 days"),

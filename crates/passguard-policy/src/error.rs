@@ -30,15 +30,22 @@ pub enum PolicyError {
 
 impl PolicyError {
     pub(crate) fn syntax(field: Option<String>, error: &dyn fmt::Display) -> Self {
-        // Parsers' messages can span lines (TOML shows a snippet); one line reads better in a
-        // terminal, a log or a JS exception.
-        let message = error
-            .to_string()
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with('|') && !line.chars().next().is_some_and(|c| c.is_ascii_digit()))
-            .collect::<Vec<_>>()
-            .join("; ");
+        // Parsers' messages can span lines (TOML shows a snippet of the file); one line
+        // reads better in a terminal, a log or a JS exception, with the position at the end.
+        let text = error.to_string();
+        let mut location = None;
+        let mut parts = Vec::new();
+        for line in text.lines().map(str::trim) {
+            if let Some(at) = line.strip_prefix("TOML parse error at ") {
+                location = Some(at.to_owned());
+            } else if !line.is_empty() && !line.starts_with('|') && !starts_with_line_number(line) {
+                parts.push(line);
+            }
+        }
+        let mut message = parts.join("; ");
+        if let Some(location) = location {
+            message.push_str(&format!(" ({location})"));
+        }
         Self::Syntax { field, message }
     }
 
@@ -53,11 +60,26 @@ impl PolicyError {
     }
 }
 
+/// Lines of a TOML error snippet look like `3 | min_length = -1`.
+fn starts_with_line_number(line: &str) -> bool {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    digits > 0
+        && line
+            .get(digits..)
+            .is_some_and(|rest| rest.trim_start().starts_with('|'))
+}
+
 impl fmt::Display for PolicyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Syntax { field: Some(field), message } => write!(f, "{field}: {message}"),
-            Self::Syntax { field: None, message } => f.write_str(message),
+            Self::Syntax {
+                field: Some(field),
+                message,
+            } => write!(f, "{field}: {message}"),
+            Self::Syntax {
+                field: None,
+                message,
+            } => f.write_str(message),
             Self::Invalid { field, reason } => write!(f, "{field}: {reason}"),
             Self::UnknownPreset { name } => write!(
                 f,

@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod audit;
 mod check;
 mod duration;
 mod error;
@@ -9,6 +10,7 @@ mod presets;
 mod report;
 mod text;
 
+pub use audit::{AuditOptions, Finding, Level, Standard, audit};
 pub use check::{Context, HistoryVerifier, NoHistory};
 pub use duration::{Duration, DurationError};
 pub use error::PolicyError;

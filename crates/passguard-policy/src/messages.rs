@@ -1,9 +1,9 @@
 //! English sentences for rule outcomes, built only from the rule id, status, params and the
 //! policy, so that any other language can be produced from the same data.
 
+use crate::Duration;
 use crate::policy::{Group, Policy};
 use crate::report::{Param, Params, RuleId, Status};
-use crate::Duration;
 
 pub(crate) fn english(id: RuleId, status: Status, params: &Params, policy: &Policy) -> String {
     let int = |key| params.get_int(key).unwrap_or(0);
@@ -11,22 +11,41 @@ pub(crate) fn english(id: RuleId, status: Status, params: &Params, policy: &Poli
     let fail = status == Status::Fail;
     match (id, status) {
         (RuleId::MinLength, Status::Fail) => {
-            format!("Use at least {} characters ({} so far).", int("min"), int("actual"))
+            format!(
+                "Use at least {} characters ({} so far).",
+                int("min"),
+                int("actual")
+            )
         }
         (RuleId::MinLength, _) => format!("At least {} characters.", int("min")),
         (RuleId::MaxLength, Status::Fail) => {
-            format!("Use at most {} characters ({} now).", int("max"), int("actual"))
+            format!(
+                "Use at most {} characters ({} now).",
+                int("max"),
+                int("actual")
+            )
         }
         (RuleId::MaxLength, _) => format!("At most {} characters.", int("max")),
         (RuleId::CharacterGroups, _) => {
-            let of = rules.character_groups.as_ref().map(|g| g.of.as_slice()).unwrap_or_default();
-            let names = of.iter().map(|&g| group_name(g, &rules.special_characters)).collect::<Vec<_>>();
-            let required = int("required");
+            let of = rules
+                .character_groups
+                .as_ref()
+                .map(|g| g.of.as_slice())
+                .unwrap_or_default();
+            let names = of
+                .iter()
+                .map(|&g| group_name(g, &rules.special_characters))
+                .collect::<Vec<_>>();
+            let (required, listed, names) = (int("required"), names.len(), names.join(", "));
             if !fail {
-                return format!("At least {required} of: {}.", names.join(", "));
+                return format!(
+                    "Characters from at least {required} of these {listed} groups: {names}."
+                );
             }
-            let mut message =
-                format!("Use at least {required} of: {} ({} so far).", names.join(", "), int("actual"));
+            let mut message = format!(
+                "Use characters from at least {required} of these {listed} groups ({} so far): {names}.",
+                int("actual")
+            );
             match int("uncounted") {
                 0 => {}
                 1 => message.push_str(" 1 character counts toward none of them."),
@@ -54,7 +73,11 @@ pub(crate) fn english(id: RuleId, status: Status, params: &Params, policy: &Poli
         }
         (RuleId::NotPersonal, _) => "Does not contain your name, username or e-mail.".to_owned(),
         (RuleId::MinStrength, Status::Fail) => {
-            format!("Choose a stronger password (strength {} of 4, {} needed).", int("actual"), int("min"))
+            format!(
+                "Choose a stronger password (strength {} of 4, {} needed).",
+                int("actual"),
+                int("min")
+            )
         }
         (RuleId::MinStrength, _) => format!("Strength at least {} of 4.", int("min")),
         (RuleId::NotCurrent, Status::Fail) => {
@@ -67,14 +90,18 @@ pub(crate) fn english(id: RuleId, status: Status, params: &Params, policy: &Poli
                 n => format!("your last {n} passwords"),
             };
             match status {
-                Status::Fail => format!("You used this password recently: it may not repeat {last}."),
+                Status::Fail => {
+                    format!("You used this password recently: it may not repeat {last}.")
+                }
                 Status::Pass => format!("Not one of {last}."),
                 Status::Pending => format!("Not one of {last} (checked when you submit)."),
             }
         }
         (RuleId::MinAge, _) => {
             let min_age = match params.get("min_age") {
-                Some(Param::Text(text)) => Duration::parse(text).map(Duration::to_words).unwrap_or_default(),
+                Some(Param::Text(text)) => Duration::parse(text)
+                    .map(Duration::to_words)
+                    .unwrap_or_default(),
                 _ => String::new(),
             };
             match status {
@@ -82,6 +109,9 @@ pub(crate) fn english(id: RuleId, status: Status, params: &Params, policy: &Poli
                     "You changed your password less than {min_age} ago; you can change it again in {}.",
                     span_in_words(int("remaining_seconds"))
                 ),
+                Status::Pass if params.get("changed_at").is_none() => {
+                    format!("Can be changed now (at most once every {min_age}).")
+                }
                 Status::Pass => format!("Last change at least {min_age} ago."),
                 Status::Pending => {
                     format!("At most one change every {min_age} (checked when you submit).")
@@ -114,7 +144,11 @@ pub(crate) fn span_in_words(seconds: i64) -> String {
         ((minutes / 60, "hour"), (minutes % 60, "minute"))
     } else {
         let (days, hours) = (minutes / 1_440, (minutes % 1_440).div_ceil(60));
-        if hours == 24 { ((days + 1, "day"), (0, "hour")) } else { ((days, "day"), (hours, "hour")) }
+        if hours == 24 {
+            ((days + 1, "day"), (0, "hour"))
+        } else {
+            ((days, "day"), (hours, "hour"))
+        }
     };
     if small.0 == 0 {
         plural(large.0, large.1)
@@ -124,14 +158,19 @@ pub(crate) fn span_in_words(seconds: i64) -> String {
 }
 
 fn plural(n: u64, unit: &str) -> String {
-    if n == 1 { format!("1 {unit}") } else { format!("{n} {unit}s") }
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::span_in_words;
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn spans_read_naturally_and_round_up() {
         for (seconds, words) in [
             (0, "0 seconds"),

@@ -256,7 +256,8 @@ impl Policy {
     /// # Ok::<(), passguard_policy::PolicyError>(())
     /// ```
     pub fn from_toml(text: &str) -> Result<Self, PolicyError> {
-        let deserializer = toml::Deserializer::parse(text).map_err(|e| PolicyError::syntax(None, &e))?;
+        let deserializer =
+            toml::Deserializer::parse(text).map_err(|e| PolicyError::syntax(None, &e))?;
         Self::from_deserializer(deserializer)
     }
 
@@ -270,8 +271,10 @@ impl Policy {
         D::Error: fmt::Display,
     {
         let policy: Policy = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+            // The root is `.`; a key the input ended before is `?`: neither names a field.
             let path = e.path().to_string();
-            let field = (path != ".").then_some(path);
+            let path = path.trim_end_matches('?').trim_end_matches('.');
+            let field = (!path.is_empty()).then(|| path.to_owned());
             PolicyError::syntax(field, e.inner())
         })?;
         policy.validate()?;
@@ -289,9 +292,13 @@ impl Policy {
     /// # Errors
     /// [`PolicyError::Invalid`] naming the first field found wrong and why.
     pub fn validate(&self) -> Result<(), PolicyError> {
-        let invalid = |field: &'static str, reason: String| Err(PolicyError::Invalid { field, reason });
+        let invalid =
+            |field: &'static str, reason: String| Err(PolicyError::Invalid { field, reason });
         let name_length = self.name.chars().count();
-        if name_length == 0 || name_length > MAX_NAME_LENGTH || self.name.chars().any(char::is_control) {
+        if name_length == 0
+            || name_length > MAX_NAME_LENGTH
+            || self.name.chars().any(char::is_control)
+        {
             return invalid(
                 "name",
                 format!("must be 1 to {MAX_NAME_LENGTH} printable characters"),
@@ -305,11 +312,16 @@ impl Policy {
 
 impl PasswordRules {
     fn validate(&self) -> Result<(), PolicyError> {
-        let invalid = |field: &'static str, reason: String| Err(PolicyError::Invalid { field, reason });
+        let invalid =
+            |field: &'static str, reason: String| Err(PolicyError::Invalid { field, reason });
         if self.max_length > Self::MAX_LENGTH_LIMIT {
             return invalid(
                 "password.max_length",
-                format!("must be at most {}, found {}", Self::MAX_LENGTH_LIMIT, self.max_length),
+                format!(
+                    "must be at most {}, found {}",
+                    Self::MAX_LENGTH_LIMIT,
+                    self.max_length
+                ),
             );
         }
         if self.min_length == 0 {
@@ -318,14 +330,20 @@ impl PasswordRules {
         if self.min_length > self.max_length {
             return invalid(
                 "password.min_length",
-                format!("must not exceed max_length ({}), found {}", self.max_length, self.min_length),
+                format!(
+                    "must not exceed max_length ({}), found {}",
+                    self.max_length, self.min_length
+                ),
             );
         }
         self.validate_special_characters()?;
         if let Some(groups) = &self.character_groups {
             let distinct: BTreeSet<Group> = groups.of.iter().copied().collect();
             if distinct.len() != groups.of.len() {
-                return invalid("password.character_groups.of", "lists a group twice".to_owned());
+                return invalid(
+                    "password.character_groups.of",
+                    "lists a group twice".to_owned(),
+                );
             }
             if groups.required as usize > groups.of.len() {
                 return invalid(
@@ -337,7 +355,10 @@ impl PasswordRules {
                     ),
                 );
             }
-            if groups.required > 0 && distinct.contains(&Group::Special) && self.special_characters.is_empty() {
+            if groups.required > 0
+                && distinct.contains(&Group::Special)
+                && self.special_characters.is_empty()
+            {
                 return invalid(
                     "password.special_characters",
                     "is empty, but the special group is listed in character_groups".to_owned(),
@@ -347,13 +368,21 @@ impl PasswordRules {
         if self.min_strength > Self::MAX_STRENGTH {
             return invalid(
                 "password.min_strength",
-                format!("must be 0 to {}, found {}", Self::MAX_STRENGTH, self.min_strength),
+                format!(
+                    "must be 0 to {}, found {}",
+                    Self::MAX_STRENGTH,
+                    self.min_strength
+                ),
             );
         }
         if self.history > Self::MAX_HISTORY {
             return invalid(
                 "password.history",
-                format!("must be at most {}, found {}", Self::MAX_HISTORY, self.history),
+                format!(
+                    "must be at most {}, found {}",
+                    Self::MAX_HISTORY,
+                    self.history
+                ),
             );
         }
         self.validate_ages()
@@ -361,15 +390,23 @@ impl PasswordRules {
 
     fn validate_special_characters(&self) -> Result<(), PolicyError> {
         let invalid = |reason: String| {
-            Err(PolicyError::Invalid { field: "password.special_characters", reason })
+            Err(PolicyError::Invalid {
+                field: "password.special_characters",
+                reason,
+            })
         };
         let mut seen = BTreeSet::new();
         for c in self.special_characters.chars() {
             if seen.len() >= Self::MAX_SPECIAL_CHARACTERS {
-                return invalid(format!("holds more than {} characters", Self::MAX_SPECIAL_CHARACTERS));
+                return invalid(format!(
+                    "holds more than {} characters",
+                    Self::MAX_SPECIAL_CHARACTERS
+                ));
             }
             if c.is_ascii_alphanumeric() {
-                return invalid(format!("{c:?} is a letter or digit, which have groups of their own"));
+                return invalid(format!(
+                    "{c:?} is a letter or digit, which have groups of their own"
+                ));
             }
             if c.is_control() {
                 return invalid(format!("{c:?} is a control character"));
@@ -387,18 +424,28 @@ impl PasswordRules {
     }
 
     fn validate_ages(&self) -> Result<(), PolicyError> {
-        let invalid = |field: &'static str, reason: String| Err(PolicyError::Invalid { field, reason });
+        let invalid =
+            |field: &'static str, reason: String| Err(PolicyError::Invalid { field, reason });
         let Some(max_age) = self.max_age else {
             if !self.expiry_notice.is_empty() {
-                return invalid("password.expiry_notice", "needs max_age: passwords never expire".to_owned());
+                return invalid(
+                    "password.expiry_notice",
+                    "needs max_age: passwords never expire".to_owned(),
+                );
             }
             if self.expired_grace.is_some() {
-                return invalid("password.expired_grace", "needs max_age: passwords never expire".to_owned());
+                return invalid(
+                    "password.expired_grace",
+                    "needs max_age: passwords never expire".to_owned(),
+                );
             }
             return Ok(());
         };
         if max_age == Duration::ZERO {
-            return invalid("password.max_age", "must be longer than 0 (or \"none\")".to_owned());
+            return invalid(
+                "password.max_age",
+                "must be longer than 0 (or \"none\")".to_owned(),
+            );
         }
         if let Some(min_age) = self.min_age
             && min_age >= max_age
@@ -423,7 +470,10 @@ impl PasswordRules {
                 );
             }
             if !seen.insert(notice.as_secs()) {
-                return invalid("password.expiry_notice", format!("{notice} is listed twice"));
+                return invalid(
+                    "password.expiry_notice",
+                    format!("{notice} is listed twice"),
+                );
             }
         }
         Ok(())
@@ -432,11 +482,16 @@ impl PasswordRules {
 
 impl LockoutRules {
     fn validate(&self) -> Result<(), PolicyError> {
-        let invalid = |field: &'static str, reason: String| Err(PolicyError::Invalid { field, reason });
+        let invalid =
+            |field: &'static str, reason: String| Err(PolicyError::Invalid { field, reason });
         if self.max_failed_logins > Self::MAX_FAILED_LOGINS {
             return invalid(
                 "lockout.max_failed_logins",
-                format!("must be at most {}, found {}", Self::MAX_FAILED_LOGINS, self.max_failed_logins),
+                format!(
+                    "must be at most {}, found {}",
+                    Self::MAX_FAILED_LOGINS,
+                    self.max_failed_logins
+                ),
             );
         }
         if self.max_failed_security_answers > Self::MAX_FAILED_ANSWERS {
@@ -450,7 +505,10 @@ impl LockoutRules {
             );
         }
         if self.unlock == Unlock::After(Duration::ZERO) {
-            return invalid("lockout.unlock", "must be \"admin\" or longer than 0".to_owned());
+            return invalid(
+                "lockout.unlock",
+                "must be \"admin\" or longer than 0".to_owned(),
+            );
         }
         Ok(())
     }

@@ -3,14 +3,27 @@
 
 use crate::duration::Duration;
 use crate::error::PolicyError;
-use crate::policy::{Blocklist, LockoutRules, OtherCharacters, PasswordRules, Policy, ResetRules, Unlock};
+use crate::policy::{
+    Blocklist, LockoutRules, OtherCharacters, PasswordRules, Policy, ResetRules, Unlock,
+};
 
 /// The names of the built-in presets, in the order they are listed to users.
-pub const PRESET_NAMES: [&str; 4] = ["security-admin", "partner-portal", "nist-800-63b", "owasp-asvs"];
+pub const PRESET_NAMES: [&str; 4] = [
+    "security-admin",
+    "partner-portal",
+    "nist-800-63b",
+    "owasp-asvs",
+];
 
 const PRESETS: [(&str, &str); 4] = [
-    ("security-admin", include_str!("../presets/security-admin.toml")),
-    ("partner-portal", include_str!("../presets/partner-portal.toml")),
+    (
+        "security-admin",
+        include_str!("../presets/security-admin.toml"),
+    ),
+    (
+        "partner-portal",
+        include_str!("../presets/partner-portal.toml"),
+    ),
     ("nist-800-63b", include_str!("../presets/nist-800-63b.toml")),
     ("owasp-asvs", include_str!("../presets/owasp-asvs.toml")),
 ];
@@ -21,7 +34,10 @@ const ASCII_PUNCTUATION: &str = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 /// The TOML text of a preset, comments included.
 #[must_use]
 pub fn preset_toml(name: &str) -> Option<&'static str> {
-    PRESETS.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+    PRESETS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
 }
 
 impl Policy {
@@ -30,7 +46,9 @@ impl Policy {
     /// # Errors
     /// [`PolicyError::UnknownPreset`] when no preset has that name.
     pub fn preset(name: &str) -> Result<Self, PolicyError> {
-        let text = preset_toml(name).ok_or_else(|| PolicyError::UnknownPreset { name: name.to_owned() })?;
+        let text = preset_toml(name).ok_or_else(|| PolicyError::UnknownPreset {
+            name: name.to_owned(),
+        })?;
         Self::from_toml(text)
     }
 
@@ -54,8 +72,15 @@ impl Policy {
                 expiry_notice: Vec::new(),
                 expired_grace: None,
             },
-            lockout: LockoutRules { max_failed_logins: 100, max_failed_security_answers: 0, unlock: Unlock::Admin },
-            reset: ResetRules { token_lifetime: Duration::from_days(1), security_questions: 0 },
+            lockout: LockoutRules {
+                max_failed_logins: 100,
+                max_failed_security_answers: 0,
+                unlock: Unlock::Admin,
+            },
+            reset: ResetRules {
+                token_lifetime: Duration::from_days(1),
+                security_questions: 0,
+            },
         }
     }
 }

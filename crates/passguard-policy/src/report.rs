@@ -216,6 +216,8 @@ impl Report {
 
     /// The rules that failed.
     pub fn failures(&self) -> impl Iterator<Item = &RuleOutcome> {
-        self.rules.iter().filter(|outcome| outcome.status == Status::Fail)
+        self.rules
+            .iter()
+            .filter(|outcome| outcome.status == Status::Fail)
     }
 }

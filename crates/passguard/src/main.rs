@@ -1,1 +1,115 @@
-fn main() {}
+//! The `passguard` command line (SPEC §3): check passwords from stdin, show and validate
+//! policies, run the server and bootstrap its accounts. Exit codes: 0 all accepted (or
+//! done), 1 some rejected, 2 bad usage, bad policy or a server that cannot start.
+
+mod audit;
+mod check;
+mod policy_source;
+mod serve;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Password policy and strength checks, the same rules in the browser and on the server.
+#[derive(Debug, Parser)]
+#[command(name = "passguard", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check passwords read from stdin, one per line, and print one report per line.
+    Check(check::CheckArgs),
+    /// Show or validate a policy.
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+    /// Run the server: the JSON API and the web pages.
+    Serve(serve::ServeArgs),
+    /// Manage accounts without a running server.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Invite an account (such as the first administrator): e-mails the registration link
+    /// and prints it as the last line. An account still only invited gets a new link.
+    Create(serve::AdminCreateArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum PolicyCommand {
+    /// Print a preset (or a policy file) as TOML.
+    Show {
+        /// A preset name (security-admin, partner-portal, nist-800-63b, owasp-asvs) or a file.
+        policy: String,
+    },
+    /// Check that a policy file (TOML or JSON) is valid.
+    Validate {
+        /// The policy file.
+        file: String,
+    },
+    /// List where a policy departs from NIST SP 800-63B rev. 4 and OWASP ASVS 5.0.
+    /// Exit 0 when no SHALL-level finding, 1 otherwise, 2 on a bad policy.
+    Audit(audit::AuditArgs),
+}
+
+/// What went wrong, as the one line the user sees; the exit code is always 2.
+#[derive(Debug)]
+struct UsageError(String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Policy(PolicyCommand::Show { policy }) => show(&policy),
+        Command::Policy(PolicyCommand::Validate { file }) => validate(&file),
+        Command::Serve(args) => serve::serve(args),
+        Command::Admin(AdminCommand::Create(args)) => serve::admin_create(args),
+        Command::Policy(PolicyCommand::Audit(args)) => audit::run(&args),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(UsageError(message)) => {
+            eprintln!("passguard: error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn show(name: &str) -> Result<ExitCode, UsageError> {
+    let text = match passguard_policy::preset_toml(name) {
+        Some(text) => text.to_owned(),
+        None => policy_source::load(name)?.to_toml(),
+    };
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn validate(file: &str) -> Result<ExitCode, UsageError> {
+    let policy = policy_source::load(file)?;
+    print(&format!("{file}: valid policy {:?}\n", policy.name))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `text` to stdout. A reader that went away (`| head`) is not an error; `println!`
+/// would panic there.
+fn print(text: &str) -> Result<(), UsageError> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(UsageError(format!("writing stdout: {e}")))
+        }
+        _ => Ok(()),
+    }
+}

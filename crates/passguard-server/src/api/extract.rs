@@ -1,0 +1,264 @@
+//! Request extractors that never let a malformed request reach a 5xx: JSON bodies capped
+//! before they are read and parsed strictly, the session cookie, and path tokens.
+
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::{StatusCode, header, request::Parts};
+use passguard_policy::Policy;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::ApiError;
+use crate::state::{AppState, SCOPE_CHANGE_PASSWORD, SCOPE_FULL, SESSION_COOKIE};
+use crate::store::User;
+use crate::tokens;
+
+/// Room for the JSON around the secrets of a request.
+const ENVELOPE_BYTES: usize = 4096;
+/// The most bytes one character of a string can take in JSON (`\ud83d\ude00`).
+const JSON_BYTES_PER_CHAR: usize = 12;
+/// The longest security question and answer, in characters.
+pub(crate) const MAX_QUESTION_CHARS: usize = 200;
+
+/// What bounds a request body's size.
+pub(crate) trait BodyLimit {
+    /// The most bytes accepted for this body under `policy`.
+    fn limit(policy: &Policy) -> usize;
+}
+
+/// Bodies with no password in them: a few names.
+pub(crate) struct Small;
+/// Bodies with up to two passwords.
+pub(crate) struct Passwords;
+/// A registration or reset: a password and the security questions or answers.
+pub(crate) struct WithAnswers;
+
+impl BodyLimit for Small {
+    fn limit(_: &Policy) -> usize {
+        ENVELOPE_BYTES
+    }
+}
+
+impl BodyLimit for Passwords {
+    fn limit(policy: &Policy) -> usize {
+        ENVELOPE_BYTES + 2 * JSON_BYTES_PER_CHAR * policy.password.max_length as usize
+    }
+}
+
+impl BodyLimit for WithAnswers {
+    fn limit(policy: &Policy) -> usize {
+        let questions = policy.reset.security_questions as usize;
+        Passwords::limit(policy) + questions * 2 * JSON_BYTES_PER_CHAR * MAX_QUESTION_CHARS
+    }
+}
+
+/// A JSON body of type `T`, at most `L::limit` bytes, with `Content-Type: application/json`.
+/// Unknown fields, duplicate fields, wrong types, invalid UTF-8 and lone surrogates are all
+/// 400 `invalid-json`; an oversized body is 413 `body-too-large` and is not read past the cap.
+pub(crate) struct ApiJson<T, L>(pub(crate) T, pub(crate) std::marker::PhantomData<L>);
+
+impl<T, L> FromRequest<AppState> for ApiJson<T, L>
+where
+    T: DeserializeOwned,
+    L: BodyLimit,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, ApiError> {
+        let is_json = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
+        if !is_json {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "Send the request body as application/json.",
+            ));
+        }
+        let limit = L::limit(state.policy());
+        let too_large = || {
+            ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "body-too-large",
+                format!("The request body is larger than {limit} bytes."),
+            )
+        };
+        let declared = request
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
+        if declared.is_some_and(|n| n > limit as u64) {
+            return Err(too_large());
+        }
+        let bytes = axum::body::to_bytes(request.into_body(), limit)
+            .await
+            .map_err(|_| too_large())?;
+        let value = serde_json::from_slice(&bytes).map_err(|e| {
+            ApiError::bad_request(
+                "invalid-json",
+                format!(
+                    "The request body is not the JSON expected: {}",
+                    describe(&e)
+                ),
+            )
+        })?;
+        Ok(ApiJson(value, std::marker::PhantomData))
+    }
+}
+
+/// serde_json's message without echoing input: it names the field and the position only.
+fn describe(error: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    match error.classify() {
+        Category::Io | Category::Eof => "it ends too early.".to_owned(),
+        Category::Syntax => format!(
+            "syntax error at line {} column {}.",
+            error.line(),
+            error.column()
+        ),
+        Category::Data => {
+            // Data errors name a field or a type ("missing field `password`",
+            // "invalid type: integer `1`, expected a string"), never a string's content
+            // (serde_json quotes strings only as `string "..."`, which we cut off).
+            let text = error.to_string();
+            let text = text.split(" at line ").next().unwrap_or_default();
+            if let Some(rest) = text.strip_prefix("unknown field `") {
+                let expected = rest.split_once("`, ").map_or("", |(_, e)| e);
+                return format!("unknown field, {expected}.");
+            }
+            match text.find("string \"") {
+                Some(at) => format!("{}a string.", text.get(..at).unwrap_or_default()),
+                None => format!("{text}."),
+            }
+        }
+    }
+}
+
+/// A password or an answer: never printed by `Debug`.
+#[derive(Deserialize, Clone)]
+#[serde(transparent)]
+pub(crate) struct Secret(pub(crate) String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+/// The account behind the session cookie.
+pub(crate) struct SignedIn {
+    pub(crate) user: User,
+    pub(crate) scope: String,
+    pub(crate) selector: String,
+}
+
+impl SignedIn {
+    /// Refuses sessions opened with an expired password (they may only change it).
+    pub(crate) fn require_full(&self) -> Result<(), ApiError> {
+        if self.scope == SCOPE_FULL {
+            Ok(())
+        } else {
+            Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "password-expired",
+                "Your password has expired: change it first.",
+            ))
+        }
+    }
+
+    /// Refuses anyone but a signed-in administrator.
+    pub(crate) fn require_admin(&self) -> Result<(), ApiError> {
+        self.require_full()?;
+        if self.user.role == crate::state::ROLE_ADMIN {
+            Ok(())
+        } else {
+            Err(ApiError::forbidden())
+        }
+    }
+}
+
+/// The session token in a `Cookie` header, if any.
+pub(crate) fn session_token(parts: &Parts) -> Option<&str> {
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value)
+}
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let token = session_token(parts)
+            .and_then(tokens::parse)
+            .ok_or_else(ApiError::unauthenticated)?;
+        let session = state
+            .store()
+            .session(&token.selector)
+            .await?
+            .filter(|s| token.matches(&s.verifier_hash))
+            .filter(|s| state.clock().now() <= s.expires_at)
+            .ok_or_else(ApiError::unauthenticated)?;
+        let user = state
+            .store()
+            .user_by_id(session.user_id)
+            .await?
+            .ok_or_else(ApiError::unauthenticated)?;
+        // A password that expired during a session limits the session as it limits a login:
+        // to changing the password, or to nothing once the grace period is over.
+        let now = state.clock().now();
+        let scope = if state.is_expired(&user, now) {
+            if !state.may_change_expired(&user, now) {
+                return Err(ApiError::unauthenticated());
+            }
+            SCOPE_CHANGE_PASSWORD.to_owned()
+        } else {
+            session.scope
+        };
+        Ok(SignedIn {
+            user,
+            scope,
+            selector: token.selector,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Login {
+        username: String,
+        password: Secret,
+    }
+
+    fn error(json: &str) -> String {
+        describe(&serde_json::from_str::<Login>(json).unwrap_err())
+    }
+
+    #[test]
+    fn messages_never_echo_string_content() {
+        let message = error(r#"{"username": 1, "password": "hunter2"}"#);
+        assert!(message.contains("invalid type"), "{message}");
+        let message = error(r#"{"username": "ada", "password": ["hunter2"]}"#);
+        assert!(!message.contains("hunter2"), "{message}");
+        let message = error(r#"{"username": "ada", "password": "x", "password": "hunter2"}"#);
+        assert!(message.contains("duplicate field"), "{message}");
+        assert!(!message.contains("hunter2"), "{message}");
+        let message = error(r#"{"username": "ada", "hunter2": "x"}"#);
+        assert!(!message.contains("hunter2"), "{message}");
+        assert_eq!(format!("{:?}", Secret("hunter2".to_owned())), "<redacted>");
+    }
+}

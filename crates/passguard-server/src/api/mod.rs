@@ -1,0 +1,80 @@
+//! The HTTP API of SPEC §4 and the web pages: [`app`] builds the whole router from an
+//! [`AppState`], apart from any listener, so tests drive it in-process.
+
+mod account;
+mod admin;
+mod extract;
+mod links;
+pub(crate) mod meta;
+mod recovery;
+mod web;
+
+use axum::Router;
+use axum::middleware::from_fn_with_state;
+use axum::response::IntoResponse;
+use axum::routing::{any, get, post};
+use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+pub use meta::openapi_json;
+
+/// The application: every endpoint of SPEC §4, the web pages at `/`, and with a test clock
+/// `POST /api/test/clock` and `GET /api/test/counters`.
+///
+/// # Examples
+/// ```no_run
+/// # async fn run(state: passguard_server::AppState) -> std::io::Result<()> {
+/// let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
+/// axum::serve(listener, passguard_server::app(state)).await
+/// # }
+/// ```
+pub fn app(state: AppState) -> Router {
+    let mut api = Router::new()
+        .route("/api/policy", get(meta::policy))
+        .route("/api/site", get(meta::site))
+        .route("/api/openapi.json", get(meta::openapi))
+        .route("/api/register/{token}", get(account::invitation))
+        .route("/api/register", post(account::register))
+        .route("/api/login", post(account::login))
+        .route("/api/logout", post(account::logout))
+        .route("/api/me", get(account::me))
+        .route("/api/password/change", post(account::change))
+        .route("/api/password/forgot", post(recovery::forgot))
+        .route("/api/password/reset/{token}", get(recovery::questions))
+        .route("/api/password/reset", post(recovery::reset))
+        .route("/api/admin/users", get(admin::list).post(admin::invite))
+        .route("/api/admin/users/{username}/unlock", post(admin::unlock))
+        .route(
+            "/api/admin/users/{username}/reset-password",
+            post(admin::reset_password),
+        );
+    if state.clock().is_test() {
+        api = api
+            .route("/api/test/clock", post(meta::advance_clock))
+            .route("/api/test/counters", get(meta::counters));
+    }
+    let https = state.public_url().scheme() == "https";
+    let mut router = api
+        .route("/api/{*rest}", any(meta::no_such_endpoint))
+        .method_not_allowed_fallback(meta::method_not_allowed)
+        .fallback(web::static_files(&state.config().static_dir))
+        .layer(from_fn_with_state(state.clone(), web::refuse_cross_site));
+    for header in web::security_headers(https) {
+        router = router.layer(header);
+    }
+    router
+        .layer(
+            ServiceBuilder::new()
+                .layer(CatchPanicLayer::custom(|_| {
+                    ApiError::internal(&"a request handler panicked").into_response()
+                }))
+                .layer(TraceLayer::new_for_http().make_span_with(web::request_span))
+                .layer(CompressionLayer::new()),
+        )
+        .with_state(state)
+}

@@ -1,0 +1,218 @@
+//! What every response shares: security headers, the refusal of cross-site state changes,
+//! request logging that never records a secret, and the web pages' static files.
+
+use std::path::Path;
+
+use axum::body::Body;
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+use url::Url;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// The content security policy: own origin only; wasm may be compiled (Leptos pages);
+/// no framing, no plugins, no base tag, forms post only here.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+    object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/// Headers set on every response unless the handler set its own.
+pub(crate) fn security_headers(https: bool) -> Vec<SetResponseHeaderLayer<HeaderValue>> {
+    let mut headers = vec![
+        (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+        // API answers carry accounts and must not be cached; the static files and
+        // `GET /api/policy` set their own.
+        (header::CACHE_CONTROL, "no-store"),
+    ];
+    if https {
+        headers.push((header::STRICT_TRANSPORT_SECURITY, "max-age=31536000"));
+    }
+    headers
+        .into_iter()
+        .map(|(name, value)| {
+            SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+        })
+        .collect()
+}
+
+/// Refuses state-changing requests that a browser marks as coming from another site
+/// (`Sec-Fetch-Site: cross-site`, or an `Origin` that is neither the public URL's nor the
+/// request's own). Requests without these headers (scripts, curl) pass: they carry no
+/// ambient cookie of a victim's browser.
+pub(crate) async fn refuse_cross_site(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) {
+        return next.run(request).await;
+    }
+    if cross_site(request.headers(), state.public_url()) {
+        return ApiError::new(
+            StatusCode::FORBIDDEN,
+            "cross-origin",
+            "Requests from other sites are refused.",
+        )
+        .into_response();
+    }
+    next.run(request).await
+}
+
+fn cross_site(headers: &HeaderMap, public_url: &Url) -> bool {
+    if headers
+        .get("sec-fetch-site")
+        .is_some_and(|site| site.as_bytes().eq_ignore_ascii_case(b"cross-site"))
+    {
+        return true;
+    }
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        return false;
+    };
+    let Ok(origin) = origin.to_str() else {
+        return true;
+    };
+    if origin.eq_ignore_ascii_case(&public_url.origin().ascii_serialization()) {
+        return false;
+    }
+    // The request's own origin: what the browser sent it to is in `Host`.
+    let authority = origin.split_once("://").map(|(_, authority)| authority);
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    !matches!((authority, host), (Some(a), Some(h)) if a.eq_ignore_ascii_case(h))
+}
+
+/// The span of one request: its method and its route (`/api/register/{token}`), or for a
+/// page its path without the query, so that tokens in URLs never reach the log.
+pub(crate) fn request_span(request: &Request<Body>) -> tracing::Span {
+    let path = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| request.uri().path(), MatchedPath::as_str);
+    let path = if path.starts_with("/api/") && request.extensions().get::<MatchedPath>().is_none() {
+        "/api/…"
+    } else {
+        path
+    };
+    tracing::debug_span!("request", method = %request.method(), path = %path)
+}
+
+/// The built web pages from `dir`, any unknown path answering `index.html` (the pages route
+/// in the browser), or a placeholder page when they are not built.
+pub(crate) fn static_files(dir: &Path) -> axum::routing::MethodRouter<AppState> {
+    let index = dir.join("index.html");
+    if !index.is_file() {
+        tracing::info!(
+            "no web pages in {}: serving a placeholder page",
+            dir.display()
+        );
+        return axum::routing::get(placeholder);
+    }
+    let files = ServeDir::new(dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(ServeFile::new(index));
+    let cached = tower::ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            cache_control as fn(&Response<_>) -> Option<HeaderValue>,
+        ))
+        .service(files);
+    axum::routing::get_service(cached)
+}
+
+/// HTML revalidates every time (it names the current assets); other files may be kept an
+/// hour, so a new release reaches every browser within the hour.
+fn cache_control<B>(response: &Response<B>) -> Option<HeaderValue> {
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
+    Some(HeaderValue::from_static(if html {
+        "no-cache"
+    } else {
+        "public, max-age=3600"
+    }))
+}
+
+const PLACEHOLDER: &str = r#"<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>passguard</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family: sans-serif; max-width: 40em; margin: 3em auto; line-height: 1.5">
+<h1>passguard</h1>
+<p>The server is running, but the web pages are not built yet.</p>
+<p>The JSON API answers under <code>/api/</code>; its description is at
+<a href="/api/openapi.json">/api/openapi.json</a>, and the policy in force at
+<a href="/api/policy">/api/policy</a>.</p>
+</body>
+</html>
+"#;
+
+async fn placeholder() -> Response {
+    ([(header::CACHE_CONTROL, "no-cache")], Html(PLACEHOLDER)).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
+        pairs
+            .iter()
+            .map(|(k, v)| {
+                (
+                    HeaderName::from_bytes(k.as_bytes()).unwrap(),
+                    HeaderValue::from_str(v).unwrap(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cross_site_requests_are_recognised() {
+        let public = Url::parse("https://pw.example.com/").unwrap();
+        assert!(!cross_site(&headers(&[]), &public));
+        assert!(!cross_site(
+            &headers(&[("origin", "https://pw.example.com")]),
+            &public
+        ));
+        assert!(!cross_site(
+            &headers(&[
+                ("origin", "http://localhost:8080"),
+                ("host", "localhost:8080")
+            ]),
+            &public
+        ));
+        assert!(cross_site(
+            &headers(&[
+                ("origin", "https://evil.example"),
+                ("host", "pw.example.com")
+            ]),
+            &public
+        ));
+        assert!(cross_site(&headers(&[("origin", "null")]), &public));
+        assert!(cross_site(
+            &headers(&[("sec-fetch-site", "cross-site")]),
+            &public
+        ));
+        assert!(!cross_site(
+            &headers(&[("sec-fetch-site", "same-origin")]),
+            &public
+        ));
+    }
+}

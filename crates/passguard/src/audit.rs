@@ -1,0 +1,81 @@
+//! `passguard policy audit`: the standards findings of a policy, as text or JSON.
+
+use std::process::ExitCode;
+
+use clap::Args;
+use passguard_policy::{AuditOptions, Finding, Standard, audit};
+use serde::Serialize;
+
+use crate::{UsageError, policy_source};
+
+#[derive(Debug, Args)]
+pub(crate) struct AuditArgs {
+    /// A preset name or a policy file (TOML or JSON).
+    policy: String,
+    /// The OWASP ASVS level the application targets: its requirements up to this level are SHALL.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=3))]
+    asvs_level: u8,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Serialize)]
+struct AuditReport<'a> {
+    policy: &'a str,
+    asvs_level: u8,
+    conforms: bool,
+    findings: &'a [Finding],
+}
+
+pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, UsageError> {
+    let policy = policy_source::load(&args.policy)?;
+    let findings = audit(
+        &policy,
+        AuditOptions {
+            asvs_level: args.asvs_level,
+        },
+    );
+    let conforms = !findings.iter().any(|f| f.level.is_mandatory());
+    if args.json {
+        let report = AuditReport {
+            policy: &policy.name,
+            asvs_level: args.asvs_level,
+            conforms,
+            findings: &findings,
+        };
+        let json = serde_json::to_string(&report).map_err(|e| UsageError(e.to_string()))?;
+        crate::print(&format!("{json}\n"))?;
+    } else {
+        let mut text = String::new();
+        let count = |standard| findings.iter().filter(|f| f.standard == standard).count();
+        let mandatory = findings.iter().filter(|f| f.level.is_mandatory()).count();
+        text.push_str(&format!(
+            "{}: {} NIST SP 800-63B-4 and {} OWASP ASVS 5.0 (level {}) findings, {mandatory} of them SHALL-level\n",
+            policy.name,
+            count(Standard::Nist),
+            count(Standard::Asvs),
+            args.asvs_level
+        ));
+        for finding in &findings {
+            let standard = match finding.standard {
+                Standard::Nist => "NIST SP 800-63B-4",
+                Standard::Asvs => "OWASP ASVS 5.0",
+            };
+            text.push_str(&format!(
+                "\n{:<9}  {standard} {}  [{}]  {}\n           {}\n",
+                finding.level.keyword(),
+                finding.clause,
+                finding.id,
+                finding.field,
+                finding.explanation
+            ));
+        }
+        crate::print(&text)?;
+    }
+    Ok(if conforms {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

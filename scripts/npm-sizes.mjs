@@ -1,0 +1,33 @@
+// Bytes of what each build of the npm package makes a user download: its wasm and its JS glue,
+// raw, gzip (level 9) and brotli (quality 11), as Markdown rows for BENCHMARKS.md.
+// Usage: bash scripts/build-npm.sh && node scripts/npm-sizes.mjs
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const root = join(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "..");
+const pkg = join(root, "target", "npm", "passguard");
+const builds = {
+  web: ["bundler/passguard_bg.wasm", "web/passguard.js"],
+  bundler: ["bundler/passguard_bg.wasm", "bundler/passguard.js", "bundler/passguard_bg.js"],
+  nodejs: ["bundler/passguard_bg.wasm", "nodejs/passguard.js"],
+};
+
+const sizes = (bytes) => [
+  bytes.length,
+  gzipSync(bytes, { level: 9 }).length,
+  brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+];
+const kib = (n) => n.toLocaleString("en-US");
+
+console.log("| build | file | raw bytes | gzip -9 | brotli 11 |");
+console.log("|---|---|---|---|---|");
+for (const [build, files] of Object.entries(builds)) {
+  const total = [0, 0, 0];
+  for (const file of files) {
+    const measured = sizes(readFileSync(join(pkg, file)));
+    measured.forEach((n, i) => (total[i] += n));
+    console.log(`| ${build} | ${file} | ${measured.map(kib).join(" | ")} |`);
+  }
+  console.log(`| ${build} | **total** | **${total.map(kib).join("** | **")}** |`);
+}

@@ -1,0 +1,152 @@
+// The package's JavaScript API from Node, installed from the packed tarball: what the vectors
+// do not cover (argument checking, moments, the policy getter) and the other two builds.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+
+import init, { Checker, audit, length, presetNames } from "passguard";
+
+await init();
+
+const rules = (report) => Object.fromEntries(report.rules.map((rule) => [rule.id, rule.status]));
+
+/** Asserts that `call` throws an Error whose message starts with `message` (and `field`, if given). */
+function throwsError(call, message, ...field) {
+  assert.throws(call, (error) => {
+    assert.ok(error instanceof Error, "an Error");
+    assert.ok(error.message.startsWith(message), `${JSON.stringify(error.message)} starts with ${message}`);
+    if (field.length > 0) assert.equal(error.field, field[0]);
+    return true;
+  });
+}
+
+test("presetNames lists the presets, and each loads", () => {
+  const names = presetNames();
+  assert.deepEqual(names, ["security-admin", "partner-portal", "nist-800-63b", "owasp-asvs"]);
+  for (const name of names) assert.equal(new Checker(name).policy.name, name);
+});
+
+test("length counts code points after NFKC, not UTF-16 units", () => {
+  assert.equal("Aa1😀😀😀😀😀".length, 13);
+  assert.equal(length("Aa1😀😀😀😀😀"), 8);
+  assert.equal(length("e\u0301"), 1); // composed to é
+  assert.equal(length(""), 0);
+  throwsError(() => length(8), "password: expected a string, found a number", "password");
+});
+
+test("the policy getter is complete and reads back as a policy object and as JSON", () => {
+  const checker = new Checker({ name: "ours", password: { min_length: 12 } });
+  const policy = checker.policy;
+  assert.equal(policy.password.min_length, 12);
+  assert.equal(policy.password.max_length, 64, "the nist-800-63b default");
+  assert.deepEqual(new Checker(policy).policy, policy);
+  assert.deepEqual(new Checker(JSON.stringify(policy)).policy, policy);
+  // A fresh object each time: changing it does not change the checker.
+  policy.password.min_length = 1;
+  assert.equal(checker.policy.password.min_length, 12);
+});
+
+test("bad policies and arguments throw errors naming the field, never the password", () => {
+  throwsError(() => new Checker("no-such-preset"), 'no preset is named "no-such-preset"; the presets are security-admin');
+  throwsError(() => new Checker({ name: "x", password: { min_lenght: 8 } }), "password.min_lenght: unknown field", "password.min_lenght");
+  throwsError(() => new Checker({ name: "x", password: { min_length: 0 } }), "password.min_length: must be at least 1", "password.min_length");
+  throwsError(() => new Checker('{"name": "x",'), "EOF while parsing a value at line 1 column 13", undefined);
+  throwsError(() => new Checker('{"name": "x", "password": {'), "password: EOF while parsing", "password");
+  throwsError(() => new Checker('name = "x"'), "policy: is neither a preset name nor JSON text", "policy");
+  throwsError(() => new Checker(), "policy: expected a preset name", "policy");
+  throwsError(() => new Checker([]), "policy: expected a preset name (security-admin, partner-portal, nist-800-63b, owasp-asvs), a policy object or JSON text, found an array", "policy");
+  const cyclic = { name: "x" };
+  cyclic.self = cyclic;
+  throwsError(() => new Checker(cyclic), "policy: cannot be written as JSON", "policy");
+
+  const checker = new Checker("security-admin");
+  throwsError(() => checker.check(), "password: expected a string, found undefined", "password");
+  throwsError(() => checker.check(["secret"]), "password: expected a string, found an array", "password");
+  throwsError(() => checker.check("pw", "ada"), "context: expected an object", "context");
+  throwsError(() => checker.check("pw", { currentPasword: "x" }), "context.currentPasword: unknown field", "context.currentPasword");
+  throwsError(() => checker.check("pw", { email: 42 }), "context.email: expected a string, found a number", "context.email");
+  throwsError(() => checker.check("pw", { now: "2025-01-01" }), "context.now: expected a Date or a number of milliseconds", "context.now");
+  throwsError(() => checker.check("pw", { now: new Date("nonsense") }), "context.now: is an invalid Date", "context.now");
+  throwsError(() => checker.check("pw", { now: NaN }), "context.now: expected a finite number", "context.now");
+  throwsError(() => checker.check("pw", { now: 10n }), "context.now: expected a Date or a number of milliseconds since the epoch, found a bigint");
+  assert.throws(() => checker.check("pw", { currentPassword: 123456789 }), (error) => !error.message.includes("123456789"));
+});
+
+test("a weak password is a report, never an error", () => {
+  const checker = new Checker("security-admin");
+  for (const password of ["", " ", "a", "\u0000", "\ud800", "😀".repeat(200)]) {
+    const report = checker.check(password);
+    assert.equal(report.accepted, false, JSON.stringify(password));
+  }
+});
+
+test("moments are a Date or milliseconds since the epoch, and mean the same", () => {
+  const checker = new Checker("security-admin"); // at most one change every 48 h
+  const changed = Date.UTC(2025, 0, 1);
+  const justBefore = changed + 48 * 3600 * 1000 - 1;
+  const atLimit = changed + 48 * 3600 * 1000;
+  for (const [now, status] of [
+    [justBefore, "fail"],
+    [atLimit, "pass"],
+  ]) {
+    const withNumbers = checker.check("Passw0rd!", { passwordChangedAt: changed, now });
+    const withDates = checker.check("Passw0rd!", { passwordChangedAt: new Date(changed), now: new Date(now) });
+    assert.deepEqual(withDates, withNumbers);
+    assert.equal(rules(withNumbers)["min-age"], status);
+    // The report speaks Unix seconds, as the server's does.
+    const params = withNumbers.rules.find((rule) => rule.id === "min-age").params;
+    assert.equal(params.changed_at, changed / 1000);
+    assert.equal(params.allowed_at, changed / 1000 + 48 * 3600);
+  }
+  // Without `now`, only the server can decide.
+  assert.equal(rules(checker.check("Passw0rd!", { passwordChangedAt: changed }))["min-age"], "pending");
+  // Null and undefined fields are absent fields.
+  const empty = checker.check("Passw0rd!", { username: null, now: undefined, currentPassword: null });
+  assert.deepEqual(empty, checker.check("Passw0rd!"));
+});
+
+test("the web build runs in Node through initSync", async () => {
+  const web = await import("passguard/web");
+  const wasm = readFileSync(fileURLToPath(import.meta.resolve("passguard/passguard_bg.wasm")));
+  web.initSync({ module: wasm });
+  const report = new web.Checker("security-admin").check("Xyz<wxyz");
+  assert.deepEqual(report, new Checker("security-admin").check("Xyz<wxyz"));
+});
+
+test("CommonJS require gives the same package", () => {
+  const require = createRequire(import.meta.url);
+  const commonjs = require("passguard");
+  assert.deepEqual(commonjs.presetNames(), presetNames());
+  assert.deepEqual(new commonjs.Checker("owasp-asvs").check("Tr0ub4dor&3"), new Checker("owasp-asvs").check("Tr0ub4dor&3"));
+});
+
+test("the bundler build loads where WebAssembly modules can be imported", () => {
+  // Node 20 needs a flag for `import "….wasm"`; bundlers (webpack, Vite with a plugin) do it themselves.
+  const script = `
+    import { Checker, presetNames } from "passguard/bundler";
+    console.log(JSON.stringify([presetNames(), new Checker("security-admin").check("Xyz<wxyz")]));`;
+  const run = spawnSync(process.execPath, ["--experimental-wasm-modules", "--no-warnings", "--input-type=module", "-e", script], {
+    cwd: fileURLToPath(new URL(".", import.meta.url)),
+    encoding: "utf8",
+  });
+  assert.equal(run.status, 0, run.stderr);
+  const [names, report] = JSON.parse(run.stdout);
+  assert.deepEqual(names, presetNames());
+  assert.deepEqual(report, new Checker("security-admin").check("Xyz<wxyz"));
+});
+
+test("audit takes a preset, a policy object or JSON text, and checks its options", () => {
+  const byName = audit("security-admin");
+  assert.equal(byName.conforms, false);
+  assert.deepEqual(audit(new Checker("security-admin").policy), byName);
+  assert.deepEqual(audit(JSON.stringify(new Checker("security-admin").policy)), byName);
+  assert.deepEqual(audit("nist-800-63b", { asvsLevel: 3 }).findings, []);
+  assert.equal(audit("security-admin", { asvsLevel: 2 }).asvs_level, 2);
+  throwsError(() => audit("security-admin", { asvsLevel: 4 }), "options.asvsLevel: expected 1, 2 or 3", "options.asvsLevel");
+  throwsError(() => audit("security-admin", { level: 2 }), "options: unknown field `level`", "options");
+  throwsError(() => audit("security-admin", 2), "options: expected an object, found a number", "options");
+  throwsError(() => audit({ name: "x", password: { min_length: 0 } }), "password.min_length: must be at least 1", "password.min_length");
+});

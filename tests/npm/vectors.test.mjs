@@ -1,0 +1,156 @@
+// The shared vectors through the installed package: every report deep-equal to what the
+// native `passguard check --json` prints for the same password, policy and context, and
+// every expectation the vectors state. Policy errors: the same message as the CLI's.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { describe, test } from "node:test";
+
+import init, { Checker, audit } from "passguard";
+
+import {
+  CLI,
+  cliContextArgs,
+  cliPolicyError,
+  cliReports,
+  cliTakesContext,
+  expectedStatuses,
+  jsContext,
+  policyFile,
+  statuses,
+  vectorFiles,
+} from "./support.mjs";
+
+await init();
+
+/**
+ * Without what depends on the moments the CLI cannot take: the `min-age` rule, and so
+ * `accepted` (checked against the vector instead).
+ */
+function withoutMinAge({ accepted, rules, ...rest }) {
+  return { ...rest, rules: rules.filter((rule) => rule.id !== "min-age") };
+}
+
+/** The package's checker for a case, checking that object and JSON text give the same policy. */
+function checkerFor(file, testCase) {
+  if (testCase.policy_toml === undefined) return new Checker(file.policy);
+  const checker = Checker.fromToml(testCase.policy_toml);
+  const policy = checker.policy;
+  assert.deepEqual(new Checker(policy).policy, policy, "a policy object reads back the same");
+  assert.deepEqual(new Checker(JSON.stringify(policy)).policy, policy, "so does its JSON");
+  return checker;
+}
+
+function cliPolicyArg(file, testCase) {
+  return testCase.policy_toml === undefined ? file.policy : policyFile(testCase.policy_toml, "toml");
+}
+
+/**
+ * What a vector file holds, from the shape of its cases: reports (`accepted`), refused
+ * policies (`contains`), or the findings of `passguard policy audit` (`findings`). A new kind fails the test below until this runner knows what to do with it.
+ */
+function kind(file) {
+  const has = (field) => file.cases.length > 0 && file.cases.every((c) => c[field] !== undefined);
+  if (file.defaults !== undefined && has("accepted")) return "report";
+  if (has("policy_toml") && has("contains")) return "error";
+  if (has("findings")) return "audit";
+  return "unknown";
+}
+
+const files = vectorFiles();
+const reportFiles = files.filter((file) => kind(file) === "report");
+const errorFiles = files.filter((file) => kind(file) === "error");
+const auditFiles = files.filter((file) => kind(file) === "audit");
+
+test("the vector files are all there, each of a known kind", () => {
+  assert.ok(reportFiles.length >= 6, `report vector files: ${reportFiles.map((f) => f.file)}`);
+  assert.ok(errorFiles.length >= 1, "an error vector file");
+  assert.ok(auditFiles.length >= 1, "an audit vector file");
+  for (const file of files) {
+    assert.ok(file.source, `${file.file} names its source`);
+    assert.notEqual(kind(file), "unknown", `${file.file}: a kind of vector this runner does not know`);
+  }
+});
+
+for (const file of reportFiles) {
+  describe(file.file, () => {
+    // One CLI run per policy and context flags, all of its passwords on stdin.
+    const groups = new Map();
+    for (const [index, testCase] of file.cases.entries()) {
+      const args = ["--policy", cliPolicyArg(file, testCase), ...cliContextArgs(testCase.context)];
+      const key = testCase.policy_toml === undefined ? JSON.stringify(args) : `case ${index}`;
+      if (!groups.has(key)) groups.set(key, { args, cases: [] });
+      groups.get(key).cases.push({ index, testCase });
+    }
+    const native = new Map();
+    for (const { args, cases } of groups.values()) {
+      const reports = cliReports(cases.map(({ testCase }) => testCase.password), args);
+      cases.forEach(({ index }, at) => native.set(index, reports[at]));
+    }
+
+    for (const [index, testCase] of file.cases.entries()) {
+      test(testCase.note, () => {
+        const checker = checkerFor(file, testCase);
+        const report = checker.check(testCase.password, jsContext(testCase.context, index % 2 === 0));
+        const cli = native.get(index);
+
+        if (cliTakesContext(testCase.context)) {
+          assert.deepStrictEqual(report, cli, "the same report as passguard check --json");
+        } else {
+          // The CLI takes no moments: every other rule must still agree.
+          assert.deepStrictEqual(withoutMinAge(report), withoutMinAge(cli));
+        }
+
+        assert.deepStrictEqual(statuses(report), expectedStatuses(file.defaults, testCase.expect));
+        assert.equal(report.accepted, testCase.accepted, "accepted");
+        for (const rule of report.rules) assert.ok(rule.message.length > 0, `${rule.id} has a message`);
+        for (const [id, params] of Object.entries(testCase.params ?? {})) {
+          const rule = report.rules.find((r) => r.id === id);
+          assert.ok(rule, `${id} is in the report`);
+          for (const [key, value] of Object.entries(params)) {
+            assert.deepStrictEqual(rule.params[key], value, `${id}.${key}`);
+          }
+        }
+      });
+    }
+  });
+}
+
+for (const file of errorFiles) {
+  describe(file.file, () => {
+    for (const testCase of file.cases) {
+      test(testCase.note, () => {
+        const native = cliPolicyError(policyFile(testCase.policy_toml, "toml"));
+        assert.throws(
+          () => Checker.fromToml(testCase.policy_toml),
+          (error) => {
+            assert.ok(error instanceof Error);
+            assert.equal(error.message, native, "the CLI's message");
+            assert.ok(error.message.includes(testCase.contains), `mentions ${testCase.contains}`);
+            assert.equal(error.field, testCase.field ?? undefined, "field");
+            return true;
+          },
+        );
+      });
+    }
+  });
+}
+
+for (const file of auditFiles) {
+  describe(file.file, () => {
+    for (const testCase of file.cases) {
+      test(testCase.note, () => {
+        const input = testCase.policy ?? Checker.fromToml(testCase.policy_toml).policy;
+        const options = testCase.asvs_level === undefined ? undefined : { asvsLevel: testCase.asvs_level };
+        const report = audit(input, options);
+        const levels = Object.fromEntries(report.findings.map((f) => [f.id, f.level]));
+        assert.deepStrictEqual(levels, testCase.findings);
+        assert.equal(report.conforms, !report.findings.some((f) => f.level.startsWith("SHALL")));
+        const file = testCase.policy ?? policyFile(testCase.policy_toml, "toml");
+        const args = ["policy", "audit", file, "--json", "--asvs-level", String(testCase.asvs_level ?? 1)];
+        const run = spawnSync(CLI, args, { encoding: "utf8" });
+        assert.equal(run.status, report.conforms ? 0 : 1, run.stderr);
+        assert.deepStrictEqual(report, JSON.parse(run.stdout), "the same as passguard policy audit --json");
+      });
+    }
+  });
+}
