@@ -168,7 +168,8 @@ for (const file of strengthFiles) {
       test(testCase.name, () => {
         const { strength } = checker.check(testCase.password);
         assert.equal(strength.score, testCase.score, "score");
-        assert.equal(strength.guesses_log10, testCase.guesses_log10, "guesses_log10");
+        // Ranks are stored within a factor 10^0.05 of zxcvbn's (the Rust test's tolerance).
+        assert.ok(Math.abs(strength.guesses_log10 - testCase.guesses_log10) <= 0.1, `guesses_log10 ${strength.guesses_log10} vs ${testCase.guesses_log10}`);
         assert.equal(strength.warning_id, testCase.warning, "warning");
         assert.deepEqual(strength.suggestion_ids, testCase.suggestions, "suggestions");
         assert.equal(strength.suggestions.length, strength.suggestion_ids.length);
