@@ -14,13 +14,13 @@ ensure_aiosmtpd
 step "Formatting and lints (native and wasm32)"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
-cargo clippy -p passguard-policy -p passguard-wasm --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+cargo clippy -p passguard-policy -p passguard-strength -p passguard-wasm --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
 step "Native tests (the server's: in-process, and real processes on SQLite and PostgreSQL)"
 cargo test --workspace --locked
 
-step "The engine and the shared vectors under wasm32 (Node)"
-cargo test -p passguard-policy --target wasm32-unknown-unknown --locked
+step "The engine, the estimator and the shared vectors under wasm32 (Node)"
+cargo test -p passguard-policy -p passguard-strength --target wasm32-unknown-unknown --locked
 
 step "The wasm bindings in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p passguard-wasm --target wasm32-unknown-unknown --locked

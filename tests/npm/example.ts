@@ -41,11 +41,13 @@ const failed: RuleId[] = report.rules.filter((rule: RuleOutcome) => rule.status 
 const status: Status | undefined = report.rules[0]?.status;
 const actual = report.rules.find((rule) => rule.id === "min-length")?.params.actual;
 
-// The strength estimate is optional: present once the engine computes it.
-const strength: Strength | undefined = report.strength;
-const meter: number = strength?.score ?? 0;
-const offline: number | undefined = strength?.crack_times_seconds.offline_slow_hashing_1e4_per_second;
-const warning: string | null | undefined = strength?.warning;
+// Every report carries the strength estimate, with ids beside the English feedback.
+const strength: Strength = report.strength;
+const meter: number = strength.score;
+const offline: number = strength.crack_times_seconds.offline_slow_hashing_1e4_per_second;
+const warning: string | null = strength.warning;
+const warningId: string | null = strength.warning_id;
+console.log(warningId, strength.suggestion_ids.length);
 
 const policy: Policy = fromObject.policy;
 const minimum: number = policy.password.min_length;

@@ -53,6 +53,7 @@ function kind(file) {
   if (file.defaults !== undefined && has("accepted")) return "report";
   if (has("policy_toml") && has("contains")) return "error";
   if (has("findings")) return "audit";
+  if (has("score") && has("user_inputs")) return "strength";
   return "unknown";
 }
 
@@ -60,11 +61,13 @@ const files = vectorFiles();
 const reportFiles = files.filter((file) => kind(file) === "report");
 const errorFiles = files.filter((file) => kind(file) === "error");
 const auditFiles = files.filter((file) => kind(file) === "audit");
+const strengthFiles = files.filter((file) => kind(file) === "strength");
 
 test("the vector files are all there, each of a known kind", () => {
   assert.ok(reportFiles.length >= 6, `report vector files: ${reportFiles.map((f) => f.file)}`);
   assert.ok(errorFiles.length >= 1, "an error vector file");
   assert.ok(auditFiles.length >= 1, "an audit vector file");
+  assert.ok(strengthFiles.length >= 1, "a strength vector file");
   for (const file of files) {
     assert.ok(file.source, `${file.file} names its source`);
     assert.notEqual(kind(file), "unknown", `${file.file}: a kind of vector this runner does not know`);
@@ -150,6 +153,26 @@ for (const file of auditFiles) {
         const run = spawnSync(CLI, args, { encoding: "utf8" });
         assert.equal(run.status, report.conforms ? 0 : 1, run.stderr);
         assert.deepStrictEqual(report, JSON.parse(run.stdout), "the same as passguard policy audit --json");
+      });
+    }
+  });
+}
+
+// zxcvbn 4.4.2's own answers, through the package: the estimate a browser shows is the one
+// the native estimator was checked against. Cases with user inputs are left to the Rust
+// tests, which pass the inputs as given rather than as a context.
+for (const file of strengthFiles) {
+  describe(file.file, () => {
+    const checker = new Checker("nist-800-63b");
+    for (const testCase of file.cases.filter((c) => c.user_inputs.length === 0)) {
+      test(testCase.name, () => {
+        const { strength } = checker.check(testCase.password);
+        assert.equal(strength.score, testCase.score, "score");
+        // Ranks are stored within a factor 10^0.05 of zxcvbn's (the Rust test's tolerance).
+        assert.ok(Math.abs(strength.guesses_log10 - testCase.guesses_log10) <= 0.1, `guesses_log10 ${strength.guesses_log10} vs ${testCase.guesses_log10}`);
+        assert.equal(strength.warning_id, testCase.warning, "warning");
+        assert.deepEqual(strength.suggestion_ids, testCase.suggestions, "suggestions");
+        assert.equal(strength.suggestions.length, strength.suggestion_ids.length);
       });
     }
   });

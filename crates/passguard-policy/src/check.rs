@@ -10,7 +10,7 @@ use serde::Deserialize;
 use subtle::ConstantTimeEq;
 
 use crate::messages;
-use crate::policy::{CharacterGroups, Group, OtherCharacters, Policy};
+use crate::policy::{Blocklist, CharacterGroups, Group, OtherCharacters, Policy};
 use crate::report::{Param, Params, Report, RuleId, RuleOutcome, Status};
 use crate::text::{self, Composition, SpecialSet};
 
@@ -31,6 +31,26 @@ pub struct Context {
     pub password_changed_at: Option<i64>,
     /// The time of the check (Unix seconds); `None` leaves `min-age` pending.
     pub now: Option<i64>,
+}
+
+impl Context {
+    /// The words an attacker may know about the person, for `not-personal` and the
+    /// estimator: the username, the e-mail address and its local part, and each word of the
+    /// display name.
+    fn personal_inputs(&self) -> Vec<String> {
+        let mut inputs = Vec::new();
+        inputs.extend(self.username.iter().cloned());
+        if let Some(email) = &self.email {
+            inputs.push(email.clone());
+            if let Some((local, _)) = email.rsplit_once('@') {
+                inputs.push(local.to_owned());
+            }
+        }
+        if let Some(name) = &self.display_name {
+            inputs.extend(name.split_whitespace().map(str::to_owned));
+        }
+        inputs
+    }
 }
 
 impl fmt::Debug for Context {
@@ -131,6 +151,40 @@ impl Policy {
                 Params::default().int("count", composition.other),
             );
         }
+        let inputs = context.personal_inputs();
+        let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+        let estimate = passguard_strength::estimate(&normalized, &inputs);
+        if rules.blocklist == Blocklist::Common {
+            let common = passguard_strength::is_common(&normalized);
+            push(
+                RuleId::NotCommon,
+                if common { Status::Fail } else { Status::Pass },
+                Params::default(),
+            );
+        }
+        if rules.forbid_personal_info {
+            let personal = passguard_strength::personal_match(&normalized, &inputs);
+            push(
+                RuleId::NotPersonal,
+                if personal { Status::Fail } else { Status::Pass },
+                Params::default(),
+            );
+        }
+        if rules.min_strength > 0 {
+            let score = u8::from(estimate.score);
+            let status = if score >= rules.min_strength {
+                Status::Pass
+            } else {
+                Status::Fail
+            };
+            push(
+                RuleId::MinStrength,
+                status,
+                Params::default()
+                    .int("min", rules.min_strength)
+                    .int("actual", score),
+            );
+        }
         if let Some(current) = &context.current_password {
             let same: bool = text::normalize(current)
                 .as_bytes()
@@ -179,6 +233,7 @@ impl Policy {
         Report {
             accepted: rules.iter().all(|rule| rule.status != Status::Fail),
             rules,
+            strength: estimate.into(),
         }
     }
 }

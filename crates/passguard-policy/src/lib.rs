@@ -14,10 +14,11 @@ pub use audit::{AuditOptions, Finding, Level, Standard, audit};
 pub use check::{Context, HistoryVerifier, NoHistory};
 pub use duration::{Duration, DurationError};
 pub use error::PolicyError;
+pub use passguard_strength::CrackTimes;
 pub use policy::{
     Blocklist, CharacterGroups, Group, LockoutRules, OtherCharacters, PasswordRules, Policy,
     ResetRules, Unlock,
 };
 pub use presets::{PRESET_NAMES, preset_toml};
-pub use report::{Param, Params, Report, RuleId, RuleOutcome, Status};
+pub use report::{Param, Params, Report, RuleId, RuleOutcome, Status, Strength};
 pub use text::{length, normalize};

@@ -198,13 +198,54 @@ pub struct RuleOutcome {
     pub params: Params,
 }
 
-/// The verdict on one password: every rule the policy enables, in a fixed order.
+/// The verdict on one password: every rule the policy enables, in a fixed order, and the
+/// strength estimate.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     /// True when no rule failed. Pending rules do not block: the server resolves them.
     pub accepted: bool,
     /// One outcome per enabled rule.
     pub rules: Vec<RuleOutcome>,
+    /// How hard the password is to guess, whatever the policy requires.
+    pub strength: Strength,
+}
+
+/// The strength part of a report: zxcvbn's estimate, with the feedback as English text and
+/// as stable ids for front ends that translate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Strength {
+    /// 0 (guessable in seconds) to 4 (very unguessable).
+    pub score: u8,
+    /// `log10` of the estimated number of guesses.
+    pub guesses_log10: f64,
+    /// Seconds to find the password in four attack scenarios.
+    pub crack_times_seconds: passguard_strength::CrackTimes,
+    /// Why the password is weak, in English; none when the score is 3 or more.
+    pub warning: Option<String>,
+    /// What would make it stronger, in English.
+    pub suggestions: Vec<String>,
+    /// The warning's stable id.
+    pub warning_id: Option<&'static str>,
+    /// The suggestions' stable ids.
+    pub suggestion_ids: Vec<&'static str>,
+}
+
+impl From<passguard_strength::Estimate> for Strength {
+    fn from(estimate: passguard_strength::Estimate) -> Self {
+        Self {
+            score: estimate.score.into(),
+            guesses_log10: estimate.guesses_log10,
+            crack_times_seconds: estimate.crack_times_seconds,
+            warning: estimate.warning.map(|w| w.english().to_owned()),
+            suggestions: estimate
+                .suggestions
+                .iter()
+                .map(|s| s.english().to_owned())
+                .collect(),
+            warning_id: estimate.warning.map(|w| w.id()),
+            suggestion_ids: estimate.suggestions.iter().map(|s| s.id()).collect(),
+        }
+    }
 }
 
 impl Report {

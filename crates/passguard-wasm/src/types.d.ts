@@ -138,17 +138,21 @@ export interface CrackTimesSeconds {
   offline_fast_hashing_1e10_per_second: number;
 }
 
-/** The strength estimate of a password. */
+/** The strength estimate of a password (zxcvbn 4.4.2's algorithm). */
 export interface Strength {
   /** 0 (guessable in seconds) to 4 (very unguessable). */
   score: 0 | 1 | 2 | 3 | 4;
   /** The base-10 logarithm of the estimated number of guesses. */
   guesses_log10: number;
   crack_times_seconds: CrackTimesSeconds;
-  /** Why the password is weak, in English, or `null`. */
+  /** Why the password is weak, in English, or `null` (always null from score 3). */
   warning: string | null;
   /** What would make it stronger, in English. */
   suggestions: string[];
+  /** The warning's stable id, such as `top-100-password`, for front ends that translate. */
+  warning_id: string | null;
+  /** The suggestions' stable ids, in the order of `suggestions`. */
+  suggestion_ids: string[];
 }
 
 /** The verdict on one password: the JSON of `passguard check --json` without `password_index`. */
@@ -157,8 +161,8 @@ export interface Report {
   accepted: boolean;
   /** Every rule the policy enables, in a fixed order; rules it does not enable are absent. */
   rules: RuleOutcome[];
-  /** The strength estimate, when the engine computes one. */
-  strength?: Strength;
+  /** The strength estimate, computed for every password whatever the policy requires. */
+  strength: Strength;
 }
 
 /** Options of `audit`. */

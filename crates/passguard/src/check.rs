@@ -194,7 +194,12 @@ fn write_report(out: &mut dyn Write, json: bool, index: usize, report: &Report) 
     } else {
         "rejected"
     };
-    write!(out, "password {}: {verdict}", index + 1)?;
+    write!(
+        out,
+        "password {}: {verdict} (strength {}/4)",
+        index + 1,
+        report.strength.score
+    )?;
     for rule in report
         .rules
         .iter()

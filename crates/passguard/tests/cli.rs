@@ -101,9 +101,21 @@ fn exit_zero_when_every_password_is_accepted_and_for_empty_input() {
         String::from_utf8_lossy(&output.stdout)
     );
     let text = String::from_utf8(output.stdout).unwrap();
-    assert_eq!(
-        text.lines().collect::<Vec<_>>(),
-        ["password 1: accepted", "password 2: accepted"]
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(
+        lines[0].starts_with("password 1: accepted (strength "),
+        "{text}"
+    );
+    assert!(
+        lines[1].starts_with("password 2: accepted (strength "),
+        "{text}"
+    );
+    let weak = passguard(&["check", "--policy", "security-admin"], b"Passw0rd\n");
+    let weak = String::from_utf8(weak.stdout).unwrap();
+    assert!(
+        weak.starts_with("password 1: accepted (strength 0/4)"),
+        "{weak}"
     );
     assert_eq!(passguard(&["check"], b"").status.code(), Some(0));
 }

@@ -53,7 +53,8 @@ impl BodyLimit for WithAnswers {
 
 /// A JSON body of type `T`, at most `L::limit` bytes, with `Content-Type: application/json`.
 /// Unknown fields, duplicate fields, wrong types, invalid UTF-8 and lone surrogates are all
-/// 400 `invalid-json`; an oversized body is 413 `body-too-large` and is not read past the cap.
+/// 400 `invalid-json`; an oversized body is 413 `body-too-large`, never parsed, and read (to
+/// be thrown away) only up to [`DRAIN_LIMIT`].
 pub(crate) struct ApiJson<T, L>(pub(crate) T, pub(crate) std::marker::PhantomData<L>);
 
 impl<T, L> FromRequest<AppState> for ApiJson<T, L>
@@ -91,11 +92,14 @@ where
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.parse::<u64>().ok());
         if declared.is_some_and(|n| n > limit as u64) {
+            if declared.is_some_and(|n| n <= DRAIN_LIMIT) {
+                drain(request.into_body(), 0).await;
+            }
             return Err(too_large());
         }
-        let bytes = axum::body::to_bytes(request.into_body(), limit)
+        let bytes = read_capped(request.into_body(), limit)
             .await
-            .map_err(|_| too_large())?;
+            .ok_or_else(too_large)?;
         let value = serde_json::from_slice(&bytes).map_err(|e| {
             ApiError::bad_request(
                 "invalid-json",
@@ -106,6 +110,44 @@ where
             )
         })?;
         Ok(ApiJson(value, std::marker::PhantomData))
+    }
+}
+
+/// How much of an oversized body is read, and thrown away, before the 413 goes out. A client
+/// still sending when the answer arrives can lose it if the connection closes under unread
+/// data (the peer sees a reset), so a moderate excess is drained first; past this the
+/// connection is closed without reading on. Draining costs bandwidth, never parsing or
+/// hashing, and nothing is kept in memory.
+const DRAIN_LIMIT: u64 = 4 * 1024 * 1024;
+
+/// The body, if it holds at most `limit` bytes; otherwise `None`, after draining the rest
+/// (up to [`DRAIN_LIMIT`]).
+async fn read_capped(body: axum::body::Body, limit: usize) -> Option<bytes::Bytes> {
+    use http_body_util::BodyExt;
+    let mut body = body;
+    let mut collected = bytes::BytesMut::new();
+    while let Some(frame) = body.frame().await {
+        let Ok(frame) = frame else { return None };
+        if let Some(data) = frame.data_ref() {
+            if collected.len() + data.len() > limit {
+                drain(body, (collected.len() + data.len()) as u64).await;
+                return None;
+            }
+            collected.extend_from_slice(data);
+        }
+    }
+    Some(collected.freeze())
+}
+
+/// Reads and discards the rest of `body`, stopping once [`DRAIN_LIMIT`] bytes (counting
+/// `seen` already read) have passed.
+async fn drain(mut body: axum::body::Body, mut seen: u64) {
+    use http_body_util::BodyExt;
+    while seen <= DRAIN_LIMIT {
+        match body.frame().await {
+            Some(Ok(frame)) => seen += frame.data_ref().map_or(0, |d| d.len() as u64),
+            _ => return,
+        }
     }
 }
 
