@@ -4,6 +4,7 @@
 # start prints a fresh registration link for it. PASSGUARD_LISTEN changes the address.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
+bash scripts/build-www.sh
 step "Building passguard"
 cargo build --release --locked -p passguard
 bin="$ROOT/target/release/passguard"

@@ -13,11 +13,11 @@ ensure_aiosmtpd
 
 step "Formatting and lints (native and wasm32)"
 cargo fmt --all -- --check
-cargo clippy --workspace --all-targets --locked -- -D warnings
-cargo clippy -p passguard-policy -p passguard-strength -p passguard-wasm --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+cargo clippy --workspace --exclude passguard-www --all-targets --locked -- -D warnings
+cargo clippy -p passguard-policy -p passguard-strength -p passguard-wasm -p passguard-www --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
 step "Native tests (the server's: in-process, and real processes on SQLite and PostgreSQL)"
-cargo test --workspace --locked
+cargo test --workspace --exclude passguard-www --locked
 
 step "The engine, the estimator and the shared vectors under wasm32 (Node)"
 cargo test -p passguard-policy -p passguard-strength --target wasm32-unknown-unknown --locked
@@ -28,5 +28,8 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test -p passguard-wasm --target wasm32-
 step "The npm package: build, then test it from its packed tarball"
 bash scripts/build-npm.sh
 bash scripts/test-npm.sh
+
+step "The web pages in headless Chromium against a real server"
+bash scripts/test-pages.sh
 
 step "All tests passed"

@@ -135,13 +135,21 @@ pub(crate) struct Me {
     pub(crate) username: String,
     pub(crate) email: String,
     pub(crate) status: String,
-    #[serde(default)]
-    pub(crate) role: Option<String>,
-    #[serde(default)]
-    pub(crate) is_admin: Option<bool>,
+    /// `user` or `admin`.
+    pub(crate) role: String,
     pub(crate) password_changed_at: Option<serde_json::Value>,
     pub(crate) can_change_after: Option<serde_json::Value>,
     pub(crate) expires_at: Option<serde_json::Value>,
+    /// This session may only change the (expired) password.
+    #[serde(default)]
+    pub(crate) must_change_password: bool,
+    /// The login notice for the account's role.
+    #[serde(default)]
+    pub(crate) notice: Option<String>,
+    /// The server's clock (Unix seconds): countdowns and `min-age` follow the server's time,
+    /// not a browser clock that may be off.
+    #[serde(default)]
+    pub(crate) now: Option<i64>,
 }
 
 /// `GET /api/admin/users` rows.

@@ -10,15 +10,12 @@ use serde::Deserialize;
 use crate::api::{self, ApiError};
 use crate::pages::{Account, Admin, Forgot, Home, Login, NotFound, Register, Reset};
 
-/// What the operator configured for people to see (SPEC §6).
+/// What the operator configured for people to see before they sign in (`GET /api/site`).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub(crate) struct Site {
-    /// "contact … for assistance".
+    /// "Contact … for assistance."
     #[serde(default)]
     pub(crate) support_contact: Option<String>,
-    /// Login notices per role (`user`, `admin`).
-    #[serde(default)]
-    pub(crate) login_notices: std::collections::BTreeMap<String, String>,
 }
 
 /// Shared by every page through the context.
@@ -79,7 +76,7 @@ pub(crate) fn SupportFooter() -> impl IntoView {
     let site = shared().site;
     view! {
         <footer class="support">
-            {move || site.get().and_then(|s| s.support_contact).map(|contact| view! {
+            {move || site.get().and_then(|s| s.support_contact).filter(|c| !c.is_empty()).map(|contact| view! {
                 <p>"Contact " {contact} " for assistance."</p>
             })}
         </footer>
@@ -95,29 +92,5 @@ pub(crate) fn Alert(message: RwSignal<Option<(bool, String)>>) -> impl IntoView 
                 <p class=if ok { "alert ok" } else { "alert error" } data-alert=if ok { "ok" } else { "error" }>{text}</p>
             })}
         </div>
-    }
-}
-
-const NOTICE_KEY: &str = "passguard.notice";
-
-/// Keeps the login notice for the rest of the browser session, so each page can show it.
-pub(crate) fn remember_notice(notice: &str) {
-    if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
-        let _ = storage.set_item(NOTICE_KEY, notice);
-    }
-}
-
-/// The login notice returned at sign-in, if any.
-pub(crate) fn remembered_notice() -> Option<String> {
-    web_sys::window()
-        .and_then(|w| w.session_storage().ok().flatten())
-        .and_then(|storage| storage.get_item(NOTICE_KEY).ok().flatten())
-        .filter(|notice| !notice.is_empty())
-}
-
-/// Forgets the login notice (at sign-out).
-pub(crate) fn forget_notice() {
-    if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
-        let _ = storage.remove_item(NOTICE_KEY);
     }
 }

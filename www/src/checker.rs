@@ -85,8 +85,13 @@ impl Verdict {
     }
 }
 
-fn strength_of(_report: &Report) -> Option<StrengthView> {
-    None
+fn strength_of(report: &Report) -> Option<StrengthView> {
+    let strength = &report.strength;
+    Some(StrengthView {
+        score: strength.score.min(4),
+        warning: strength.warning.clone(),
+        suggestions: strength.suggestions.clone(),
+    })
 }
 
 fn strength_from_json(value: &serde_json::Value) -> Option<StrengthView> {

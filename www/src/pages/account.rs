@@ -8,7 +8,7 @@ use passguard_policy::Context;
 use serde_json::json;
 
 use crate::api::{self, ApiError, Me};
-use crate::app::{Alert, forget_notice, remembered_notice};
+use crate::app::Alert;
 use crate::checker::PasswordInput;
 use crate::pages::chooser::{NewPassword, NewPasswordFields};
 use crate::time;
@@ -16,14 +16,15 @@ use crate::time;
 #[component]
 pub(crate) fn Account() -> impl IntoView {
     let me = LocalResource::new(|| api::get::<Me>("/api/me"));
+    // Outside the account view, which is rebuilt when the account reloads after a change.
+    let alert = RwSignal::new(None);
     let expired_login = Memo::new(move |_| use_query_map().with(|q| q.get("expired").is_some()));
     view! {
         <section class="card wide">
             <h1>"Your password"</h1>
-            {remembered_notice().map(|notice| view! { <p class="notice" data-notice="session">{notice}</p> })}
-            <Suspense fallback=|| view! { <p>"Loading your account…"</p> }>
+            <Transition fallback=|| view! { <p>"Loading your account…"</p> }>
                 {move || me.get().map(|answer| match answer {
-                    Ok(account) => view! { <AccountView account=account reload=me/> }.into_any(),
+                    Ok(account) => view! { <AccountView account=account reload=me alert=alert/> }.into_any(),
                     Err(error) if error.status == 401 || error.status == 403 => view! {
                         <p class="alert error" data-alert="error">
                             {if expired_login.get() {
@@ -36,17 +37,23 @@ pub(crate) fn Account() -> impl IntoView {
                     }.into_any(),
                     Err(error) => view! { <p class="alert error" data-alert="error">{error.message}</p> }.into_any(),
                 })}
-            </Suspense>
+            </Transition>
         </section>
     }
 }
 
 #[component]
-fn AccountView(account: Me, reload: LocalResource<Result<Me, ApiError>>) -> impl IntoView {
-    // A clock ticking once a second drives the countdown and the min-age rule.
-    let now = RwSignal::new(time::now_seconds());
+fn AccountView(
+    account: Me,
+    reload: LocalResource<Result<Me, ApiError>>,
+    alert: RwSignal<Option<(bool, String)>>,
+) -> impl IntoView {
+    // A clock ticking once a second drives the countdown and the min-age rule. It follows the
+    // server's clock: the browser's may be off, and the server decides.
+    let offset = account.now.map_or(0, |server| server - time::now_seconds());
+    let now = RwSignal::new(time::now_seconds() + offset);
     let ticker = leptos::prelude::set_interval_with_handle(
-        move || now.set(time::now_seconds()),
+        move || now.set(time::now_seconds() + offset),
         std::time::Duration::from_secs(1),
     )
     .ok();
@@ -70,10 +77,9 @@ fn AccountView(account: Me, reload: LocalResource<Result<Me, ApiError>>) -> impl
         })
     };
     let state = NewPassword::new(context);
-    let alert = RwSignal::new(None);
     let busy = RwSignal::new(false);
     let ready = state.ready();
-    let expired = account.status == "expired";
+    let expired = account.must_change_password || account.status == "expired";
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if !ready.get_untracked()
@@ -131,7 +137,6 @@ fn AccountView(account: Me, reload: LocalResource<Result<Me, ApiError>>) -> impl
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let _: Result<serde_json::Value, ApiError> = api::post("/api/logout", &json!({})).await;
-            forget_notice();
             navigate("/login", Default::default());
         });
     };
@@ -141,6 +146,7 @@ fn AccountView(account: Me, reload: LocalResource<Result<Me, ApiError>>) -> impl
             .filter(|left| *left > 0)
     };
     view! {
+        {account.notice.clone().map(|notice| view! { <p class="notice" data-notice=account.role.clone()>{notice}</p> })}
         <dl class="facts" data-account-status=account.status.clone()>
             <dt>"Account"</dt><dd>{account.username.clone()} " (" {account.email.clone()} ")"</dd>
             <dt>"Last changed"</dt>

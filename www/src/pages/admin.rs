@@ -23,6 +23,7 @@ fn badge(status: &str) -> &'static str {
 #[component]
 pub(crate) fn Admin() -> impl IntoView {
     let users = LocalResource::new(|| api::get::<Vec<UserRow>>("/api/admin/users"));
+    let me = LocalResource::new(|| api::get::<api::Me>("/api/me"));
     let alert = RwSignal::new(None);
     let act = move |path: String, done: String| {
         leptos::task::spawn_local(async move {
@@ -37,6 +38,9 @@ pub(crate) fn Admin() -> impl IntoView {
     view! {
         <section class="card wide">
             <h1>"Users"</h1>
+            {move || me.get().and_then(Result::ok).and_then(|me| me.notice.map(|notice| view! {
+                <p class="notice" data-notice=me.role>{notice}</p>
+            }))}
             <Alert message=alert/>
             <Suspense fallback=|| view! { <p>"Loading users…"</p> }>
                 {move || users.get().map(|answer| match answer {

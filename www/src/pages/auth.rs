@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::api::{self, ApiError};
-use crate::app::{Alert, shared};
+use crate::app::Alert;
 use crate::pages::chooser::{NewPassword, NewPasswordFields};
 
 #[component]
@@ -27,22 +27,12 @@ pub(crate) fn NotFound() -> impl IntoView {
     }
 }
 
-/// The body of `POST /api/login` on success.
-#[derive(Debug, Clone, Default, Deserialize)]
-struct LoginAnswer {
-    #[serde(default)]
-    role: Option<String>,
-    #[serde(default)]
-    notice: Option<String>,
-}
-
 #[component]
 pub(crate) fn Login() -> impl IntoView {
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let alert = RwSignal::new(None);
     let busy = RwSignal::new(false);
-    let site = shared().site;
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -55,16 +45,11 @@ pub(crate) fn Login() -> impl IntoView {
         let body =
             json!({ "username": username.get_untracked(), "password": password.get_untracked() });
         leptos::task::spawn_local(async move {
-            let answer: Result<Option<LoginAnswer>, ApiError> =
-                api::post("/api/login", &body).await;
+            let answer: Result<crate::api::Me, ApiError> = api::post("/api/login", &body).await;
             busy.set(false);
             match answer {
-                Ok(answer) => {
-                    let answer = answer.unwrap_or_default();
-                    if let Some(notice) = answer.notice {
-                        crate::app::remember_notice(&notice);
-                    }
-                    let to = if answer.role.as_deref() == Some("admin") {
+                Ok(me) => {
+                    let to = if me.role == "admin" {
                         "/admin"
                     } else {
                         "/account"
@@ -90,9 +75,6 @@ pub(crate) fn Login() -> impl IntoView {
     view! {
         <section class="card">
             <h1>"Sign in"</h1>
-            {move || site.get().and_then(|s| s.login_notices.get("user").cloned()).map(|notice| view! {
-                <p class="notice" data-notice="user">{notice}</p>
-            })}
             <form on:submit=submit novalidate>
                 <div class="field">
                     <label for="username">"Username"</label>
@@ -118,6 +100,9 @@ pub(crate) fn Login() -> impl IntoView {
 struct Invitation {
     username: String,
     email: String,
+    /// How many security questions to choose.
+    #[serde(default)]
+    security_questions: u32,
 }
 
 const QUESTION_IDEAS: [&str; 6] = [
@@ -162,11 +147,7 @@ fn RegisterForm(token: String, invitation: Invitation, done: RwSignal<bool>) -> 
         ..Context::default()
     });
     let state = NewPassword::new(context);
-    let count = shared()
-        .policy
-        .get_untracked()
-        .and_then(Result::ok)
-        .map_or(0, |p| p.reset.security_questions as usize);
+    let count = invitation.security_questions as usize;
     let questions: Vec<(RwSignal<String>, RwSignal<String>)> = (0..count)
         .map(|i| {
             (

@@ -39,6 +39,9 @@ pub(crate) struct Me {
     notice: Option<String>,
     /// Who to contact for assistance.
     support_contact: String,
+    /// The server's clock (Unix seconds), so that pages count down against the time the
+    /// server decides by, not a browser clock that may be off.
+    now: i64,
 }
 
 pub(crate) async fn me_of(
@@ -59,6 +62,7 @@ pub(crate) async fn me_of(
         must_change_password: scope != SCOPE_FULL,
         notice: state.notice(&user.role).map(str::to_owned),
         support_contact: state.support_contact().to_owned(),
+        now,
     })
 }
 

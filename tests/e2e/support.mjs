@@ -1,0 +1,169 @@
+// What the page tests share: a real `passguard serve` on SQLite with a mail directory and the
+// test clock, the e-mails it writes, and Debian's Chromium driven by playwright-core.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the page tests through scripts/test-pages.sh`);
+  return value;
+}
+
+export const ROOT = required("PASSGUARD_ROOT");
+// playwright-core comes from the Node tools of tools/package.json.
+const { chromium } = createRequire(join(ROOT, "tools", "package.json"))("playwright-core");
+export const BIN = required("PASSGUARD_BIN");
+/** Screenshots go here (git-ignored), to be looked at. */
+export const ARTIFACTS = join(ROOT, "artifacts", "pages");
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export const SUPPORT = "the IT service desk (help@example.com)";
+export const NOTICES = {
+  user: "Authorised use only. Activity on this system is monitored.",
+  admin: "You are signed in as an administrator: every action is logged.",
+};
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A server process with its own database, mail directory and config. */
+export async function startServer({ policy = "security-admin" } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "passguard-pages-"));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const mail = join(dir, "mail");
+  const database = `sqlite://${join(dir, "passguard.db")}`;
+  const config = join(dir, "passguard.toml");
+  writeFileSync(
+    config,
+    `support_contact = ${JSON.stringify(SUPPORT)}\n[notices]\nuser = ${JSON.stringify(NOTICES.user)}\nadmin = ${JSON.stringify(NOTICES.admin)}\n`,
+  );
+  const shared = ["--config", config, "--database", database, "--mail-dir", mail, "--policy", policy, "--public-url", url];
+  const created = spawnSync(BIN, ["admin", "create", "--username", "admin", "--email", "admin@example.com", "--admin", ...shared], {
+    encoding: "utf8",
+  });
+  if (created.status !== 0) throw new Error(`admin create: ${created.stderr}`);
+  const adminLink = created.stdout.trim().split("\n").at(-1);
+  const log = join(dir, "server.log");
+  const child = spawn(
+    BIN,
+    ["serve", "--listen", `127.0.0.1:${port}`, "--test-clock", "--static-dir", join(ROOT, "www", "dist"), ...shared],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
+  const stderr = [];
+  child.stderr.on("data", (chunk) => stderr.push(chunk));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const answer = await fetch(`${url}/api/policy`);
+      if (answer.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (attempt > 200 || child.exitCode !== null) {
+      throw new Error(`the server did not start: ${Buffer.concat(stderr).toString()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    url,
+    mail,
+    adminLink,
+    log,
+    /** Moves the server's clock forward and runs the jobs that became due. */
+    async advance(seconds) {
+      const answer = await fetch(`${url}/api/test/clock`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ advance_seconds: seconds }),
+      });
+      if (!answer.ok) throw new Error(`clock: ${answer.status} ${await answer.text()}`);
+      return answer.json();
+    },
+    stop() {
+      child.kill("SIGTERM");
+    },
+  };
+}
+
+/** Every e-mail written to `dir`, oldest first, as { to, subject, text } (quoted-printable undone). */
+export function mails(dir) {
+  let names = [];
+  try {
+    names = readdirSync(dir).filter((name) => name.endsWith(".eml"));
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => ({ name, at: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => a.at - b.at || a.name.localeCompare(b.name))
+    .map(({ name }) => {
+      const raw = readFileSync(join(dir, name), "utf8");
+      const head = raw.split(/\r?\n\r?\n/)[0];
+      const header = (key) => (head.match(new RegExp(`^${key}: (.*)$`, "mi")) ?? [])[1] ?? "";
+      const text = raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+      return { to: header("To"), subject: header("Subject"), text };
+    });
+}
+
+/** The newest link to `/{page}?token=` e-mailed to `address`. */
+export function linkFor(dir, address, page) {
+  const found = mails(dir)
+    .filter((mail) => mail.to.includes(address))
+    .map((mail) => mail.text.match(new RegExp(`https?://[^\\s"<>]*/${page}\\?token=[A-Za-z0-9_-]+`)))
+    .filter(Boolean)
+    .at(-1);
+  if (!found) throw new Error(`no ${page} link e-mailed to ${address}`);
+  return found[0];
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A fresh browser context (its own cookies) and page, failing on any page error. */
+export async function newPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.errors = errors;
+  return page;
+}
+
+let shots = 0;
+/** Keeps a full-page screenshot under artifacts/pages, numbered in order. */
+export async function screenshot(page, name) {
+  shots += 1;
+  await page.screenshot({ path: join(ARTIFACTS, `${String(shots).padStart(2, "0")}-${name}.png`), fullPage: true });
+}
+
+/** `{ rule id: status }` of the live checklist under `#id`. */
+export async function checklist(page, id = "new-password-rules") {
+  return page.locator(`#${id} [data-rule]`).evaluateAll((items) =>
+    Object.fromEntries(items.map((item) => [item.dataset.rule, item.dataset.status])),
+  );
+}
