@@ -9,9 +9,11 @@
 
 use std::fmt;
 
+use passguard_i18n::{Arg, Locale, text};
 use serde::Serialize;
 
 use crate::duration::Duration;
+use crate::messages;
 use crate::policy::{Blocklist, Group, OtherCharacters, Policy};
 
 /// Which standard a finding cites.
@@ -87,7 +89,8 @@ pub struct Finding {
     pub level: Level,
     /// The dotted policy field concerned, such as `password.min_length`.
     pub field: &'static str,
-    /// What the standard asks, what the policy says, and what to change.
+    /// What the standard asks, what the policy says, and what to change, in the language of
+    /// [`AuditOptions::locale`].
     pub explanation: String,
 }
 
@@ -96,11 +99,16 @@ pub struct Finding {
 pub struct AuditOptions {
     /// The ASVS level the application targets (1 to 3): requirements at or below it are SHALL.
     pub asvs_level: u8,
+    /// The language of the explanations.
+    pub locale: Locale,
 }
 
 impl Default for AuditOptions {
     fn default() -> Self {
-        Self { asvs_level: 1 }
+        Self {
+            asvs_level: 1,
+            locale: Locale::En,
+        }
     }
 }
 
@@ -132,8 +140,12 @@ const PRINTABLE_ASCII_SYMBOLS: &str = " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 #[must_use]
 pub fn audit(policy: &Policy, options: AuditOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
-    nist(policy, &mut findings);
-    asvs(policy, options.asvs_level.clamp(1, 3), &mut findings);
+    let mut out = Findings {
+        locale: options.locale,
+        findings: &mut findings,
+    };
+    nist(policy, &mut out);
+    asvs(policy, options.asvs_level.clamp(1, 3), &mut out);
     findings
 }
 
@@ -158,7 +170,7 @@ fn shown(symbols: &str) -> String {
         .chars()
         .map(|c| {
             if c == ' ' {
-                "space".to_owned()
+                "␣".to_owned()
             } else {
                 c.to_string()
             }
@@ -167,17 +179,53 @@ fn shown(symbols: &str) -> String {
         .join(" ")
 }
 
-fn nist(policy: &Policy, findings: &mut Vec<Finding>) {
-    let p = &policy.password;
-    let mut add = |id, clause, level, field, explanation: String| {
-        findings.push(Finding {
+fn int(n: impl TryInto<i64>) -> Arg<'static> {
+    Arg::Int(n.try_into().unwrap_or(i64::MAX))
+}
+
+/// Collects findings, rendering each explanation from the catalogue (`audit.<id>`).
+struct Findings<'a> {
+    locale: Locale,
+    findings: &'a mut Vec<Finding>,
+}
+
+impl Findings<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &mut self,
+        id: &'static str,
+        standard: Standard,
+        clause: &'static str,
+        level: Level,
+        field: &'static str,
+        key: &str,
+        args: &[(&str, Arg<'_>)],
+    ) {
+        let explanation = text(self.locale, key, args);
+        self.findings.push(Finding {
             id,
-            standard: Standard::Nist,
+            standard,
             clause,
             level,
             field,
             explanation,
         });
+    }
+}
+
+fn nist(policy: &Policy, out: &mut Findings<'_>) {
+    let p = &policy.password;
+    let locale = out.locale;
+    let mut add = |id: &'static str, clause, level, field, args: &[(&str, Arg<'_>)]| {
+        out.add(
+            id,
+            Standard::Nist,
+            clause,
+            level,
+            field,
+            &format!("audit.{id}"),
+            args,
+        );
     };
     if p.min_length < NIST_MIN_LENGTH {
         add(
@@ -185,11 +233,7 @@ fn nist(policy: &Policy, findings: &mut Vec<Finding>) {
             "§3.1.1.2 item 1",
             Level::Shall,
             "password.min_length",
-            format!(
-                "A password used as the only factor must be at least {NIST_MIN_LENGTH} characters; this policy allows {}. \
-             Set min_length = {NIST_MIN_LENGTH} (8 is allowed only for a password used solely within multi-factor authentication).",
-                p.min_length
-            ),
+            &[("min", int(NIST_MIN_LENGTH)), ("actual", int(p.min_length))],
         );
     }
     if p.max_length < MIN_PERMITTED_MAXIMUM {
@@ -198,56 +242,62 @@ fn nist(policy: &Policy, findings: &mut Vec<Finding>) {
             "§3.1.1.2 item 2",
             Level::Should,
             "password.max_length",
-            format!(
-                "Verifiers should permit passwords of at least {MIN_PERMITTED_MAXIMUM} characters; this policy stops at {}. Raise max_length to {MIN_PERMITTED_MAXIMUM} or more.",
-                p.max_length
-            ),
+            &[
+                ("min_max", int(MIN_PERMITTED_MAXIMUM)),
+                ("actual", int(p.max_length)),
+            ],
         );
     }
     if composition_required(policy) {
-        add("nist-composition", "§3.1.1.2 item 5, §3.1.1.1", Level::ShallNot, "password.character_groups", 
-            "Composition rules (requiring a mix of character types) shall not be imposed. Remove character_groups; \
-             rely on length and the blocklist instead.".to_owned());
+        add(
+            "nist-composition",
+            "§3.1.1.2 item 5, §3.1.1.1",
+            Level::ShallNot,
+            "password.character_groups",
+            &[],
+        );
         let uncounted = uncounted_ascii_symbols(policy);
         let special_counts = p
             .character_groups
             .as_ref()
             .is_some_and(|g| g.of.contains(&Group::Special));
         if special_counts && !uncounted.is_empty() {
+            let characters = shown(&uncounted);
             add(
                 "nist-printable-ascii",
                 "§3.1.1.2 item 3",
                 Level::Should,
                 "password.special_characters",
-                format!(
-                    "All printing ASCII characters and the space should be usable; here {} count toward no group, so a \
-                 password relying on them cannot meet the group rule. Add them to special_characters, or drop the groups.",
-                    shown(&uncounted)
-                ),
+                &[("characters", Arg::Text(&characters))],
             );
         }
     }
     if p.other_characters == OtherCharacters::Reject {
-        add("nist-unicode", "§3.1.1.2 items 3-4", Level::Should, "password.other_characters",
-            "Verifiers should accept all printing ASCII characters, the space and Unicode; this policy rejects every \
-             character outside its groups. Set other_characters = \"allow\".".to_owned());
+        add(
+            "nist-unicode",
+            "§3.1.1.2 items 3-4",
+            Level::Should,
+            "password.other_characters",
+            &[],
+        );
     }
     if p.blocklist == Blocklist::None {
-        add("nist-blocklist", "§3.1.1.2 (blocklist)", Level::Shall, "password.blocklist",
-            "A new password shall be compared against a blocklist of commonly used, expected or compromised \
-             passwords. Set blocklist = \"common\".".to_owned());
+        add(
+            "nist-blocklist",
+            "§3.1.1.2 (blocklist)",
+            Level::Shall,
+            "password.blocklist",
+            &[],
+        );
     }
     if let Some(max_age) = p.max_age {
+        let max_age = messages::words(locale, max_age);
         add(
             "nist-periodic-change",
             "§3.1.1.2 item 6",
             Level::ShallNot,
             "password.max_age",
-            format!(
-                "Passwords shall not have to be changed periodically (this policy expires them after {}); force a change \
-             only on evidence of compromise. Set max_age = \"none\".",
-                max_age.to_words()
-            ),
+            &[("max_age", Arg::Text(&max_age))],
         );
     }
     if policy.reset.security_questions > 0 {
@@ -256,42 +306,44 @@ fn nist(policy: &Policy, findings: &mut Vec<Finding>) {
             "§3.1.1.2 item 8, §4.2.1",
             Level::ShallNot,
             "reset.security_questions",
-            format!(
-                "Subscribers shall not be prompted for knowledge-based authentication or security questions, and they are \
-             not a recognised recovery method; this policy asks for {}. Set security_questions = 0.",
-                policy.reset.security_questions
-            ),
+            &[("count", int(policy.reset.security_questions))],
         );
     }
     let logins = policy.lockout.max_failed_logins;
-    if logins == 0 || logins > NIST_MAX_FAILED_ATTEMPTS {
-        let now = if logins == 0 {
-            "never locks".to_owned()
-        } else {
-            format!("locks after {logins}")
-        };
-        add(
+    if logins == 0 {
+        out.add(
             "nist-rate-limit",
+            Standard::Nist,
             "§3.2.2",
             Level::Shall,
             "lockout.max_failed_logins",
-            format!(
-                "Consecutive failed attempts on one account shall be limited to no more than {NIST_MAX_FAILED_ATTEMPTS}; this \
-             policy {now}. Set max_failed_logins between 1 and {NIST_MAX_FAILED_ATTEMPTS}."
-            ),
+            "audit.nist-rate-limit.never",
+            &[("limit", int(NIST_MAX_FAILED_ATTEMPTS))],
+        );
+    } else if logins > NIST_MAX_FAILED_ATTEMPTS {
+        out.add(
+            "nist-rate-limit",
+            Standard::Nist,
+            "§3.2.2",
+            Level::Shall,
+            "lockout.max_failed_logins",
+            "audit.nist-rate-limit.above",
+            &[
+                ("limit", int(NIST_MAX_FAILED_ATTEMPTS)),
+                ("actual", int(logins)),
+            ],
         );
     }
     if policy.reset.token_lifetime > NIST_EMAIL_RECOVERY_LIFETIME {
-        add(
+        let lifetime = messages::words(locale, policy.reset.token_lifetime);
+        out.add(
             "nist-recovery-lifetime",
+            Standard::Nist,
             "§4.2.1.2",
             Level::Shall,
             "reset.token_lifetime",
-            format!(
-                "A recovery code or link sent to an e-mail address shall be valid for at most 24 hours; this policy's links \
-             live {}. Set token_lifetime = \"24h\" or less.",
-                policy.reset.token_lifetime.to_words()
-            ),
+            "audit.nist-recovery-lifetime",
+            &[("lifetime", Arg::Text(&lifetime))],
         );
     }
 }
@@ -299,22 +351,24 @@ fn nist(policy: &Policy, findings: &mut Vec<Finding>) {
 /// A pseudo-level above every ASVS level, for what the standard itself only recommends.
 const RECOMMENDATION: u8 = 4;
 
-fn asvs(policy: &Policy, target: u8, findings: &mut Vec<Finding>) {
+fn asvs(policy: &Policy, target: u8, out: &mut Findings<'_>) {
     let p = &policy.password;
-    let mut add = |id, clause, level: u8, field, explanation: String| {
+    let locale = out.locale;
+    let mut add = |id: &'static str, clause, level: u8, field, args: &[(&str, Arg<'_>)]| {
         let level = if level <= target {
             Level::Shall
         } else {
             Level::Should
         };
-        findings.push(Finding {
+        out.add(
             id,
-            standard: Standard::Asvs,
+            Standard::Asvs,
             clause,
             level,
             field,
-            explanation,
-        });
+            &format!("audit.{id}"),
+            args,
+        );
     };
     if p.min_length < ASVS_MIN_LENGTH {
         add(
@@ -322,10 +376,7 @@ fn asvs(policy: &Policy, target: u8, findings: &mut Vec<Finding>) {
             "v5.0.0-6.2.1",
             1,
             "password.min_length",
-            format!(
-                "User-set passwords must be at least {ASVS_MIN_LENGTH} characters; this policy allows {}.",
-                p.min_length
-            ),
+            &[("min", int(ASVS_MIN_LENGTH)), ("actual", int(p.min_length))],
         );
     } else if p.min_length < NIST_MIN_LENGTH {
         // 6.2.1's "strongly recommended" 15 is a recommendation at every target level: a
@@ -335,22 +386,36 @@ fn asvs(policy: &Policy, target: u8, findings: &mut Vec<Finding>) {
             "v5.0.0-6.2.1",
             RECOMMENDATION,
             "password.min_length",
-            format!(
-                "A minimum of {NIST_MIN_LENGTH} characters is strongly recommended; this policy allows {}.",
-                p.min_length
-            ),
+            &[
+                ("recommended", int(NIST_MIN_LENGTH)),
+                ("actual", int(p.min_length)),
+            ],
         );
     }
     if p.blocklist == Blocklist::None {
-        add("asvs-common-passwords", "v5.0.0-6.2.4", 1, "password.blocklist",
-            "New passwords must be checked against at least the 3000 most common passwords. Set blocklist = \"common\".".to_owned());
-        add("asvs-breached-passwords", "v5.0.0-6.2.12", 2, "password.blocklist",
-            "New passwords should be checked against a set of breached passwords. Set blocklist = \"common\".".to_owned());
+        add(
+            "asvs-common-passwords",
+            "v5.0.0-6.2.4",
+            1,
+            "password.blocklist",
+            &[],
+        );
+        add(
+            "asvs-breached-passwords",
+            "v5.0.0-6.2.12",
+            2,
+            "password.blocklist",
+            &[],
+        );
     }
     if composition_required(policy) || p.other_characters == OtherCharacters::Reject {
-        add("asvs-composition", "v5.0.0-6.2.5", 1, "password.character_groups",
-            "Any composition must be allowed, with no rule on the type or number of characters of each kind. Remove \
-             character_groups and set other_characters = \"allow\".".to_owned());
+        add(
+            "asvs-composition",
+            "v5.0.0-6.2.5",
+            1,
+            "password.character_groups",
+            &[],
+        );
     }
     if p.max_length < MIN_PERMITTED_MAXIMUM {
         add(
@@ -358,44 +423,57 @@ fn asvs(policy: &Policy, target: u8, findings: &mut Vec<Finding>) {
             "v5.0.0-6.2.9",
             2,
             "password.max_length",
-            format!(
-                "Passwords of at least {MIN_PERMITTED_MAXIMUM} characters must be permitted; this policy stops at {}.",
-                p.max_length
-            ),
+            &[
+                ("min_max", int(MIN_PERMITTED_MAXIMUM)),
+                ("actual", int(p.max_length)),
+            ],
         );
     }
     if p.max_age.is_some() {
-        add("asvs-periodic-rotation", "v5.0.0-6.2.10", 2, "password.max_age",
-            "A password stays valid until it is found compromised or the user changes it: no periodic rotation. Set \
-             max_age = \"none\".".to_owned());
+        add(
+            "asvs-periodic-rotation",
+            "v5.0.0-6.2.10",
+            2,
+            "password.max_age",
+            &[],
+        );
         let early_notice = p.expiry_notice.iter().any(|notice| notice.as_secs() > 0);
         if !early_notice {
-            add("asvs-expiry-reminder", "v5.0.0-6.4.5", 3, "password.expiry_notice",
-                "Where passwords expire, renewal reminders must go out early enough to act before expiry. Add an \
-                 expiry_notice longer than 0d, such as \"14d\".".to_owned());
+            add(
+                "asvs-expiry-reminder",
+                "v5.0.0-6.4.5",
+                3,
+                "password.expiry_notice",
+                &[],
+            );
         }
     }
     if !p.forbid_personal_info {
-        add("asvs-context-words", "v5.0.0-6.2.11", 2, "password.forbid_personal_info",
-            "Easy-to-guess context-specific words must be refused. Set forbid_personal_info = true (it covers the \
-             username, e-mail and names; organisation and product names are not yet covered).".to_owned());
+        add(
+            "asvs-context-words",
+            "v5.0.0-6.2.11",
+            2,
+            "password.forbid_personal_info",
+            &[],
+        );
     }
     if policy.reset.token_lifetime > NIST_EMAIL_RECOVERY_LIFETIME {
+        let lifetime = messages::words(locale, policy.reset.token_lifetime);
         add(
             "asvs-activation-lifetime",
             "v5.0.0-6.4.1",
             1,
             "reset.token_lifetime",
-            format!(
-                "Activation codes must expire after a short period; this policy's registration and reset links live {} \
-             (passguard reads \"short\" as NIST's 24 hours for e-mail).",
-                policy.reset.token_lifetime.to_words()
-            ),
+            &[("lifetime", Arg::Text(&lifetime))],
         );
     }
     if policy.reset.security_questions > 0 {
-        add("asvs-security-questions", "v5.0.0-6.4.2", 1, "reset.security_questions",
-            "Password hints and knowledge-based authentication (\"secret questions\") must not be present. Set \
-             security_questions = 0.".to_owned());
+        add(
+            "asvs-security-questions",
+            "v5.0.0-6.4.2",
+            1,
+            "reset.security_questions",
+            &[],
+        );
     }
 }

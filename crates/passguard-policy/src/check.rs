@@ -6,12 +6,13 @@
 
 use std::fmt;
 
+use passguard_i18n::Locale;
 use serde::Deserialize;
 use subtle::ConstantTimeEq;
 
 use crate::messages;
 use crate::policy::{Blocklist, CharacterGroups, Group, OtherCharacters, Policy};
-use crate::report::{Param, Params, Report, RuleId, RuleOutcome, Status};
+use crate::report::{Param, Params, Report, RuleId, RuleOutcome, Status, Strength};
 use crate::text::{self, Composition, SpecialSet};
 
 /// What is known about the person and the moment of the check. Every field is optional:
@@ -31,6 +32,8 @@ pub struct Context {
     pub password_changed_at: Option<i64>,
     /// The time of the check (Unix seconds); `None` leaves `min-age` pending.
     pub now: Option<i64>,
+    /// The language of the messages (`en`, `de` or `fr`); English when absent.
+    pub locale: Option<Locale>,
 }
 
 impl Context {
@@ -65,6 +68,7 @@ impl fmt::Debug for Context {
             )
             .field("password_changed_at", &self.password_changed_at)
             .field("now", &self.now)
+            .field("locale", &self.locale)
             .finish()
     }
 }
@@ -120,6 +124,7 @@ impl Policy {
         history: &dyn HistoryVerifier,
     ) -> Report {
         let rules = &self.password;
+        let locale = context.locale.unwrap_or_default();
         let normalized = text::normalize(password);
         let composition = text::compose(&normalized, &SpecialSet::new(&rules.special_characters));
         let mut outcomes = Vec::with_capacity(RuleId::ALL.len());
@@ -224,7 +229,7 @@ impl Policy {
         let rules: Vec<RuleOutcome> = outcomes
             .into_iter()
             .map(|(id, status, params)| RuleOutcome {
-                message: messages::english(id, status, &params, self),
+                message: messages::render(locale, id, status, &params, self),
                 id,
                 status,
                 params,
@@ -233,7 +238,7 @@ impl Policy {
         Report {
             accepted: rules.iter().all(|rule| rule.status != Status::Fail),
             rules,
-            strength: estimate.into(),
+            strength: Strength::new(estimate, locale),
         }
     }
 }

@@ -121,13 +121,12 @@ impl Duration {
         i64::try_from(self.seconds).unwrap_or(i64::MAX)
     }
 
-    /// English words for the duration, for messages: `"48 hours"`, `"1 day"`.
+    /// The count and the unit (`day`, `hour`, `minute` or `second`) it is written in, for
+    /// messages in any language: `48h` is `(48, "hour")`.
     #[must_use]
-    pub fn to_words(self) -> String {
+    pub fn count_and_unit(self) -> (u64, &'static str) {
         let (_, size, word) = self.unit();
-        let count = self.seconds / size;
-        let plural = if count == 1 { "" } else { "s" };
-        format!("{count} {word}{plural}")
+        (self.seconds / size, word)
     }
 
     fn unit(self) -> (&'static str, u64, &'static str) {
@@ -270,8 +269,8 @@ mod tests {
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn keeps_the_unit_it_was_written_in() {
-        let written = Duration::parse("48h").map(|d| (d.to_string(), d.to_words()));
-        assert_eq!(written, Ok(("48h".to_owned(), "48 hours".to_owned())));
+        let written = Duration::parse("48h").map(|d| (d.to_string(), d.count_and_unit()));
+        assert_eq!(written, Ok(("48h".to_owned(), (48, "hour"))));
         assert_eq!(Duration::parse("48h"), Duration::parse("2d"));
     }
 
@@ -279,17 +278,17 @@ mod tests {
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn prints_in_the_largest_exact_unit() {
         for (secs, text, words) in [
-            (172_800, "2d", "2 days"),
-            (259_200, "3d", "3 days"),
-            (3_600 * 49, "49h", "49 hours"),
-            (900, "15min", "15 minutes"),
-            (61, "61s", "61 seconds"),
-            (86_400, "1d", "1 day"),
-            (0, "0d", "0 days"),
+            (172_800, "2d", (2, "day")),
+            (259_200, "3d", (3, "day")),
+            (3_600 * 49, "49h", (49, "hour")),
+            (900, "15min", (15, "minute")),
+            (61, "61s", (61, "second")),
+            (86_400, "1d", (1, "day")),
+            (0, "0d", (0, "day")),
         ] {
             let duration = Duration::from_secs(secs);
             assert_eq!(duration.to_string(), text);
-            assert_eq!(duration.to_words(), words);
+            assert_eq!(duration.count_and_unit(), words);
             assert_eq!(Duration::parse(text), Ok(duration));
         }
     }

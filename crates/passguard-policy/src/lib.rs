@@ -14,6 +14,7 @@ pub use audit::{AuditOptions, Finding, Level, Standard, audit};
 pub use check::{Context, HistoryVerifier, NoHistory};
 pub use duration::{Duration, DurationError};
 pub use error::PolicyError;
+pub use passguard_i18n::Locale;
 pub use passguard_strength::CrackTimes;
 pub use policy::{
     Blocklist, CharacterGroups, Group, LockoutRules, OtherCharacters, PasswordRules, Policy,

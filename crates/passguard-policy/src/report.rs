@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use passguard_i18n::{Locale, text};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
@@ -220,9 +221,9 @@ pub struct Strength {
     pub guesses_log10: f64,
     /// Seconds to find the password in four attack scenarios.
     pub crack_times_seconds: passguard_strength::CrackTimes,
-    /// Why the password is weak, in English; none when the score is 3 or more.
+    /// Why the password is weak, in the context's language; none when the score is 3 or more.
     pub warning: Option<String>,
-    /// What would make it stronger, in English.
+    /// What would make it stronger, in the context's language.
     pub suggestions: Vec<String>,
     /// The warning's stable id.
     pub warning_id: Option<&'static str>,
@@ -230,17 +231,20 @@ pub struct Strength {
     pub suggestion_ids: Vec<&'static str>,
 }
 
-impl From<passguard_strength::Estimate> for Strength {
-    fn from(estimate: passguard_strength::Estimate) -> Self {
+impl Strength {
+    /// The report's form of `estimate`, its feedback in `locale`.
+    #[must_use]
+    pub fn new(estimate: passguard_strength::Estimate, locale: Locale) -> Self {
+        let feedback = |kind: &str, id: &str| text(locale, &format!("{kind}.{id}"), &[]);
         Self {
             score: estimate.score.into(),
             guesses_log10: estimate.guesses_log10,
             crack_times_seconds: estimate.crack_times_seconds,
-            warning: estimate.warning.map(|w| w.english().to_owned()),
+            warning: estimate.warning.map(|w| feedback("warning", w.id())),
             suggestions: estimate
                 .suggestions
                 .iter()
-                .map(|s| s.english().to_owned())
+                .map(|s| feedback("suggestion", s.id()))
                 .collect(),
             warning_id: estimate.warning.map(|w| w.id()),
             suggestion_ids: estimate.suggestions.iter().map(|s| s.id()).collect(),

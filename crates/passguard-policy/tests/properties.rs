@@ -6,7 +6,8 @@
 #![allow(missing_docs, clippy::unwrap_used, clippy::indexing_slicing)]
 
 use passguard_policy::{
-    CharacterGroups, Context, Group, PRESET_NAMES, Policy, RuleId, Status, length, normalize,
+    CharacterGroups, Context, Group, Locale, PRESET_NAMES, Policy, RuleId, Status, length,
+    normalize,
 };
 use proptest::prelude::*;
 
@@ -17,15 +18,19 @@ fn any_context() -> impl Strategy<Value = Context> {
         proptest::option::of(".{0,40}"),
         proptest::option::of(any::<i64>()),
         proptest::option::of(any::<i64>()),
+        proptest::option::of(0..Locale::ALL.len()),
     )
         .prop_map(
-            |(username, current_password, display_name, password_changed_at, now)| Context {
-                username,
-                email: None,
-                display_name,
-                current_password,
-                password_changed_at,
-                now,
+            |(username, current_password, display_name, password_changed_at, now, locale)| {
+                Context {
+                    username,
+                    email: None,
+                    display_name,
+                    current_password,
+                    password_changed_at,
+                    now,
+                    locale: locale.and_then(|i| Locale::ALL.get(i).copied()),
+                }
             },
         )
 }

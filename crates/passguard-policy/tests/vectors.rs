@@ -174,6 +174,7 @@ fn run_audit_file(text: &str) -> usize {
         };
         let options = AuditOptions {
             asvs_level: case.asvs_level.unwrap_or(1),
+            ..AuditOptions::default()
         };
         let findings = audit(&policy, options);
         let actual: BTreeMap<String, String> = findings

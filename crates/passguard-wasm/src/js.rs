@@ -2,7 +2,7 @@
 //! and the check's context (camelCase fields, timestamps as `Date`s or milliseconds).
 
 use js_sys::{Array, Date, JsString, Object, Reflect};
-use passguard_policy::Context;
+use passguard_policy::{AuditOptions, Context, Locale};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::Error;
@@ -12,13 +12,14 @@ use crate::error::Error;
 pub(crate) const MAX_TEXT_UTF16: u32 = 1 << 20;
 
 /// The fields of the context object, as JavaScript spells them.
-const CONTEXT_FIELDS: [&str; 6] = [
+const CONTEXT_FIELDS: [&str; 7] = [
     "username",
     "email",
     "displayName",
     "currentPassword",
     "passwordChangedAt",
     "now",
+    "locale",
 ];
 
 /// What kind of value `value` is, for messages. Never the value itself: it may be a password.
@@ -114,14 +115,24 @@ pub(crate) fn context(value: &JsValue) -> Result<Context, Error> {
         current_password: optional_string(object, "currentPassword")?,
         password_changed_at: timestamp(object, "passwordChangedAt")?,
         now: timestamp(object, "now")?,
+        locale: locale(object, "locale", "context.locale")?,
     })
 }
 
-/// The field `name` of `object`; `None` when it is `undefined` or `null`.
-/// The `asvsLevel` of `audit`'s options: absent means 1.
-pub(crate) fn asvs_level(options: &JsValue) -> Result<u8, Error> {
+/// An optional `locale` field: `en`, `de` or `fr` (a region such as `de-CH` is accepted).
+pub(crate) fn locale(object: &Object, name: &str, path: &str) -> Result<Option<Locale>, Error> {
+    let Some(tag) = optional_string(object, name)? else {
+        return Ok(None);
+    };
+    Locale::from_tag(&tag)
+        .map(Some)
+        .ok_or_else(|| Error::argument(path, "expected \"en\", \"de\" or \"fr\""))
+}
+
+/// The options of the `Checker` constructor: `{ locale }`.
+pub(crate) fn checker_options(options: &JsValue) -> Result<Option<Locale>, Error> {
     if options.is_undefined() || options.is_null() {
-        return Ok(1);
+        return Ok(None);
     }
     if !is_record(options) {
         return Err(Error::argument(
@@ -130,23 +141,52 @@ pub(crate) fn asvs_level(options: &JsValue) -> Result<u8, Error> {
         ));
     }
     let object: &Object = options.unchecked_ref();
-    let known = ["asvsLevel"];
     for key in Object::keys(object).iter() {
         let key = key.as_string().unwrap_or_default();
-        if !known.contains(&key.as_str()) {
+        if key != "locale" {
+            let shown: String = key.chars().take(64).collect();
             return Err(Error::argument(
                 "options",
-                format!("unknown field `{key}`, expected `asvsLevel`"),
+                format!("unknown field `{shown}`, expected `locale`"),
             ));
         }
     }
-    match field(object, "asvsLevel")? {
-        None => Ok(1),
-        Some(level) => match level.as_f64() {
-            Some(n) if n == 1.0 || n == 2.0 || n == 3.0 => Ok(n as u8),
-            _ => Err(Error::argument("options.asvsLevel", "expected 1, 2 or 3")),
-        },
+    locale(object, "locale", "options.locale")
+}
+
+/// The field `name` of `object`; `None` when it is `undefined` or `null`.
+/// `audit`'s options: `{ asvsLevel, locale }`; absent means level 1, English.
+pub(crate) fn audit_options(options: &JsValue) -> Result<AuditOptions, Error> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(AuditOptions::default());
     }
+    if !is_record(options) {
+        return Err(Error::argument(
+            "options",
+            format!("expected an object, found {}", describe(options)),
+        ));
+    }
+    let object: &Object = options.unchecked_ref();
+    let known = ["asvsLevel", "locale"];
+    for key in Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            let shown: String = key.chars().take(64).collect();
+            return Err(Error::argument(
+                "options",
+                format!("unknown field `{shown}`, expected `asvsLevel` or `locale`"),
+            ));
+        }
+    }
+    let asvs_level = match field(object, "asvsLevel")? {
+        None => 1,
+        Some(level) => match level.as_f64() {
+            Some(n) if n == 1.0 || n == 2.0 || n == 3.0 => n as u8,
+            _ => return Err(Error::argument("options.asvsLevel", "expected 1, 2 or 3")),
+        },
+    };
+    let locale = locale(object, "locale", "options.locale")?.unwrap_or_default();
+    Ok(AuditOptions { asvs_level, locale })
 }
 
 fn field(object: &Object, name: &str) -> Result<Option<JsValue>, Error> {

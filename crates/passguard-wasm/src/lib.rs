@@ -3,7 +3,7 @@
 mod error;
 mod js;
 
-use passguard_policy::{AuditOptions, PRESET_NAMES, Policy, PolicyError};
+use passguard_policy::{Locale, PRESET_NAMES, Policy, PolicyError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -19,6 +19,8 @@ const TYPES: &str = include_str!("types.d.ts");
 #[derive(Debug, Clone)]
 pub struct Checker {
     policy: Policy,
+    /// The language of messages when a check's context names none.
+    locale: Option<Locale>,
 }
 
 #[wasm_bindgen]
@@ -28,13 +30,22 @@ impl Checker {
     ///
     /// Throws an `Error` for an unknown preset or an invalid policy; its message and its
     /// `field` property name the field at fault.
+    ///
+    /// `options.locale` (`"en"`, `"de"` or `"fr"`) sets the language of the messages; a
+    /// check's `context.locale` overrides it for that check.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "PresetName | PolicyInput | string")] policy: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckerOptions")] options: JsValue,
     ) -> Result<Checker, js_sys::Error> {
-        policy_from_js(&policy)
-            .map(|policy| Checker { policy })
-            .map_err(Error::into_js)
+        let built = || {
+            let locale = js::checker_options(&options)?;
+            Ok(Checker {
+                policy: policy_from_js(&policy)?,
+                locale,
+            })
+        };
+        built().map_err(Error::into_js)
     }
 
     /// A checker for a policy written in TOML, the format of `passguard policy show`.
@@ -44,7 +55,10 @@ impl Checker {
     ) -> Result<Checker, js_sys::Error> {
         js::string(&text, "text")
             .and_then(|text| Ok(Policy::from_toml(&text)?))
-            .map(|policy| Checker { policy })
+            .map(|policy| Checker {
+                policy,
+                locale: None,
+            })
             .map_err(Error::into_js)
     }
 
@@ -58,7 +72,8 @@ impl Checker {
     ) -> Result<JsValue, js_sys::Error> {
         let checked = || {
             let password = js::string(&password, "password")?;
-            let context = js::context(&context)?;
+            let mut context = js::context(&context)?;
+            context.locale = context.locale.or(self.locale);
             to_plain_object(&self.policy.check(&password, &context))
         };
         checked().map_err(Error::into_js)
@@ -102,8 +117,9 @@ pub fn audit(
 ) -> Result<JsValue, js_sys::Error> {
     let audited = || {
         let policy = policy_from_js(&policy)?;
-        let asvs_level = js::asvs_level(&options)?;
-        let findings = passguard_policy::audit(&policy, AuditOptions { asvs_level });
+        let options = js::audit_options(&options)?;
+        let asvs_level = options.asvs_level;
+        let findings = passguard_policy::audit(&policy, options);
         let conforms = !findings.iter().any(|finding| finding.level.is_mandatory());
         to_plain_object(&AuditReport {
             policy: &policy.name,

@@ -98,6 +98,8 @@ export interface Context {
   passwordChangedAt?: Date | number | null;
   /** The time of the check; without it `min-age` stays `pending`. */
   now?: Date | number | null;
+  /** The language of this report's messages (`"en"`, `"de"` or `"fr"`); the checker's `locale` option when absent. */
+  locale?: Locale | null;
 }
 
 /** A rule's stable id (SPEC §2). */
@@ -165,8 +167,19 @@ export interface Report {
   strength: Strength;
 }
 
+/** A language passguard's messages come in. */
+export type Locale = "en" | "de" | "fr";
+
+/** Options of the `Checker` constructor. */
+export interface CheckerOptions {
+  /** The language of the report's messages and feedback (default English); a check's `context.locale` overrides it. */
+  locale?: Locale;
+}
+
 /** Options of `audit`. */
 export interface AuditOptions {
+  /** The language of the explanations (default English). */
+  locale?: Locale;
   /** The OWASP ASVS level the application targets (default 1): its requirements count as SHALL, those above as SHOULD. */
   asvsLevel?: 1 | 2 | 3;
 }

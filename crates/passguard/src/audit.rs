@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Args;
-use passguard_policy::{AuditOptions, Finding, Standard, audit};
+use passguard_policy::{AuditOptions, Finding, Locale, Standard, audit};
 use serde::Serialize;
 
 use crate::{UsageError, policy_source};
@@ -18,6 +18,9 @@ pub(crate) struct AuditArgs {
     /// Print one JSON object instead of text.
     #[arg(long)]
     json: bool,
+    /// The language of the explanations: en, de or fr.
+    #[arg(long, default_value = "en", value_parser = crate::parse_locale)]
+    locale: Locale,
 }
 
 #[derive(Serialize)]
@@ -34,6 +37,7 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, UsageError> {
         &policy,
         AuditOptions {
             asvs_level: args.asvs_level,
+            locale: args.locale,
         },
     );
     let conforms = !findings.iter().any(|f| f.level.is_mandatory());

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use passguard_policy::{Context, Report, Status};
+use passguard_policy::{Context, Locale, Report, Status};
 use serde::Serialize;
 
 use crate::{UsageError, policy_source};
@@ -38,6 +38,9 @@ pub(crate) struct CheckArgs {
     /// Print one JSON object per line instead of text.
     #[arg(long)]
     json: bool,
+    /// The language of the messages: en, de or fr.
+    #[arg(long, default_value = "en", value_parser = crate::parse_locale)]
+    locale: Locale,
 }
 
 /// One JSON line: the report plus the zero-based position of the password in the input.
@@ -64,6 +67,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, UsageError> {
         email: args.email.clone(),
         display_name: args.display_name.clone(),
         current_password: args.current.clone(),
+        locale: Some(args.locale),
         ..Context::default()
     };
     let progress = progress_bar(args.json);

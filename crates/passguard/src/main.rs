@@ -101,6 +101,12 @@ fn validate(file: &str) -> Result<ExitCode, UsageError> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A `--locale` value: en, de or fr (a region such as de-CH is accepted).
+fn parse_locale(tag: &str) -> Result<passguard_policy::Locale, String> {
+    passguard_policy::Locale::from_tag(tag)
+        .ok_or_else(|| format!("{tag:?} is not a language passguard speaks: use en, de or fr"))
+}
+
 /// Writes `text` to stdout. A reader that went away (`| head`) is not an error; `println!`
 /// would panic there.
 fn print(text: &str) -> Result<(), UsageError> {
