@@ -276,6 +276,42 @@ describe("the pages, end to end", () => {
     await page.context().close();
   });
 
+  test("the admin page audits the policy against the standards", async () => {
+    await admin.goto(`${server.url}/admin`);
+    await admin.locator('tr[data-finding="nist-composition"]').waitFor();
+    assert.equal(await admin.locator("[data-conforms]").getAttribute("data-conforms"), "false");
+    assert.equal(await admin.locator('tr[data-finding="nist-periodic-change"]').getAttribute("data-level"), "SHALL NOT");
+    assert.equal(await admin.locator('tr[data-finding="asvs-security-questions"]').getAttribute("data-level"), "SHALL");
+    await screenshot(admin, "admin-audit");
+  });
+
+  test("the pages speak German and French, and remember the choice", async () => {
+    const page = await newPage(browser);
+    await signIn(page, "admin", ADMIN_PASSWORD_2);
+    await page.waitForURL("**/admin");
+    await page.locator("#locale").selectOption("de");
+    await page.locator("h1", { hasText: "Benutzer" }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "de");
+    assert.match(await page.locator('tr[data-username="alice"] .badge').innerText(), /Zurücksetzung ausstehend/);
+    assert.match(await page.locator(".audit h2").innerText(), /Prüfung gegen die Standards/);
+    assert.match(await page.locator('tr[data-finding="nist-min-length"]').innerText(), /als einziger Faktor/);
+    await page.goto(`${server.url}/account`);
+    await page.locator("#new-password").fill("Abc1");
+    await page.locator('[data-rule="min-length"]').waitFor();
+    assert.equal(await page.locator('[data-rule="min-length"] .text').innerText(), "Verwenden Sie mindestens 8 Zeichen (bisher 4).");
+    await screenshot(page, "account-german");
+    await page.reload();
+    await page.locator("h1", { hasText: "Ihr Passwort" }).waitFor();
+    await page.locator("#locale").selectOption("fr");
+    await page.locator("h1", { hasText: "Votre mot de passe" }).waitFor();
+    await page.locator("#new-password").fill("Abc1");
+    assert.equal(await page.locator('[data-rule="min-length"] .text').innerText(), "Utilisez au moins 8 caractères (4 pour l’instant).");
+    await page.goto(`${server.url}/forgot`);
+    assert.equal(await page.locator("h1").innerText(), "Mot de passe oublié ?");
+    await screenshot(page, "forgot-french");
+    await page.context().close();
+  });
+
   test("with the server down, a submit says so and keeps what was typed", async () => {
     const page = await newPage(browser);
     await page.goto(`${server.url}/forgot`);

@@ -150,3 +150,19 @@ test("audit takes a preset, a policy object or JSON text, and checks its options
   throwsError(() => audit("security-admin", 2), "options: expected an object, found a number", "options");
   throwsError(() => audit({ name: "x", password: { min_length: 0 } }), "password.min_length: must be at least 1", "password.min_length");
 });
+
+test("messages come in the checker's locale, or the check's", () => {
+  const german = new Checker("security-admin", { locale: "de" });
+  const rules = german.check("Abc1").rules;
+  assert.equal(rules[0].message, "Verwenden Sie mindestens 8 Zeichen (bisher 4).");
+  assert.equal(german.check("Abc1", { locale: "fr" }).rules[0].message, "Utilisez au moins 8 caractères (4 pour l’instant).");
+  assert.equal(new Checker("security-admin").check("Abc1").rules[0].message, "Use at least 8 characters (4 so far).");
+  const weak = german.check("password").strength;
+  assert.equal(weak.warning, "Dies ist eines der 10 häufigsten Passwörter");
+  assert.equal(weak.warning_id, "top-10-password");
+  throwsError(() => new Checker("security-admin", { locale: "it" }), 'options.locale: expected "en", "de" or "fr"', "options.locale");
+  throwsError(() => new Checker("security-admin", { language: "de" }), "options: unknown field `language`", "options");
+  throwsError(() => german.check("x", { locale: 5 }), "context.locale: expected a string", "context.locale");
+  const french = audit("security-admin", { locale: "fr" });
+  assert.ok(french.findings[0].explanation.startsWith("Un mot de passe utilisé comme seul facteur"), french.findings[0].explanation);
+});

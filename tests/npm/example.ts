@@ -6,7 +6,9 @@ import init, {
   length,
   presetNames,
   type AuditReport,
+  type CheckerOptions,
   type Context,
+  type Locale,
   type Finding,
   type Policy,
   type PolicyInput,
@@ -68,3 +70,9 @@ const level: "SHALL" | "SHALL NOT" | "SHOULD" | undefined = first?.level;
 console.log(findings.conforms, level);
 // @ts-expect-error: ASVS has three levels
 audit("security-admin", { asvsLevel: 4 });
+
+const locale: Locale = "de";
+const options: CheckerOptions = { locale };
+new Checker("security-admin", options).check("x", { locale: "fr" });
+// @ts-expect-error: passguard speaks en, de and fr
+new Checker("security-admin", { locale: "it" });

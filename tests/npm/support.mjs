@@ -76,6 +76,7 @@ export function cliContextArgs(context = {}) {
     email: "--email",
     display_name: "--display-name",
     current_password: "--current",
+    locale: "--locale",
   };
   return Object.entries(flags).flatMap(([field, flag]) =>
     context[field] === undefined ? [] : [`${flag}=${context[field]}`],
@@ -101,6 +102,7 @@ export function jsContext(context = {}, asDates = false) {
     email: "email",
     display_name: "displayName",
     current_password: "currentPassword",
+    locale: "locale",
   };
   const js = {};
   for (const [field, value] of Object.entries(context)) {

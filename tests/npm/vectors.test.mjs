@@ -106,6 +106,9 @@ for (const file of reportFiles) {
         assert.deepStrictEqual(statuses(report), expectedStatuses(file.defaults, testCase.expect));
         assert.equal(report.accepted, testCase.accepted, "accepted");
         for (const rule of report.rules) assert.ok(rule.message.length > 0, `${rule.id} has a message`);
+        for (const [id, message] of Object.entries(testCase.messages ?? {})) {
+          assert.equal(report.rules.find((r) => r.id === id)?.message, message, `${id}'s message`);
+        }
         for (const [id, params] of Object.entries(testCase.params ?? {})) {
           const rule = report.rules.find((r) => r.id === id);
           assert.ok(rule, `${id} is in the report`);

@@ -2,7 +2,10 @@
 //! a sentence a person can act on (network down, server error, locked, expired link...).
 
 use gloo_net::http::{Request, RequestBuilder, Response};
+use passguard_i18n::Arg;
 use passguard_policy::Policy;
+
+use crate::i18n::tr_now;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -34,9 +37,7 @@ impl ApiError {
         Self {
             status: 0,
             error: "network".to_owned(),
-            message: "The server cannot be reached. Check your connection and try again; \
-                      nothing you typed has been lost."
-                .to_owned(),
+            message: tr_now("page.error.network", &[]),
             report: None,
         }
     }
@@ -54,18 +55,21 @@ impl ApiError {
             b.report
                 .or_else(|| b.rules.map(|rules| serde_json::json!({ "rules": rules })))
         });
+        // The server answers in the language the page asked for (Accept-Language); the
+        // page's own sentences cover what it cannot say (it is down, or the link is bad).
         let message = match (status, error.as_str()) {
-            (500..=599, _) => "Something went wrong on the server. Please try again in a moment; \
-                               nothing you typed has been lost."
-                .to_owned(),
-            (410, "token-used") => "This link has already been used. Ask for a new one.".to_owned(),
-            (410, _) => "This link has expired. Ask for a new one.".to_owned(),
-            (423, _) => server_message.unwrap_or_else(|| {
-                "This account is locked. Contact an administrator to unlock it.".to_owned()
+            (500..=599, _) => tr_now("page.error.server", &[]),
+            (410, "token-used") => tr_now("page.error.link-used", &[]),
+            (410, _) => tr_now("page.error.link-expired", &[]),
+            (404, "token-unknown") => tr_now("page.error.link-unknown", &[]),
+            (423, _) => server_message.unwrap_or_else(|| tr_now("page.error.locked", &[])),
+            (422, _) => server_message.unwrap_or_else(|| tr_now("page.error.rejected", &[])),
+            _ => server_message.unwrap_or_else(|| {
+                tr_now(
+                    "page.error.failed",
+                    &[("status", Arg::Int(i64::from(status)))],
+                )
             }),
-            (422, _) => server_message
-                .unwrap_or_else(|| "The password does not meet every rule below.".to_owned()),
-            _ => server_message.unwrap_or_else(|| format!("The request failed ({status}).")),
         };
         Self {
             status,
@@ -94,7 +98,7 @@ async fn send<T: DeserializeOwned>(
     serde_json::from_str(text).map_err(|e| ApiError {
         status: response.status(),
         error: "bad-response".to_owned(),
-        message: format!("The server sent an answer this page does not understand ({e})."),
+        message: format!("{} ({e})", tr_now("page.error.bad-response", &[])),
         report: None,
     })
 }
@@ -104,7 +108,9 @@ fn builder(method: &str, path: &str) -> RequestBuilder {
         "POST" => Request::post(path),
         _ => Request::get(path),
     };
-    builder.header("Accept", "application/json")
+    builder
+        .header("Accept", "application/json")
+        .header("Accept-Language", crate::i18n::now().tag())
 }
 
 pub(crate) async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
@@ -124,7 +130,7 @@ pub(crate) async fn policy() -> Result<Policy, ApiError> {
     Policy::from_deserializer(value).map_err(|e| ApiError {
         status: 200,
         error: "bad-policy".to_owned(),
-        message: format!("The server's policy could not be read: {e}"),
+        message: format!("{} {e}", tr_now("page.error.bad-policy", &[])),
         report: None,
     })
 }

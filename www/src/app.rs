@@ -8,7 +8,9 @@ use passguard_policy::Policy;
 use serde::Deserialize;
 
 use crate::api::{self, ApiError};
+use crate::i18n::{LanguageSelect, t, tr};
 use crate::pages::{Account, Admin, Forgot, Home, Login, NotFound, Register, Reset};
+use passguard_i18n::Arg;
 
 /// What the operator configured for people to see before they sign in (`GET /api/site`).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -37,6 +39,7 @@ pub(crate) fn shared() -> Shared {
 
 #[component]
 pub(crate) fn App() -> impl IntoView {
+    crate::i18n::provide();
     let shared = Shared {
         policy: LocalResource::new(api::policy),
         site: LocalResource::new(|| async {
@@ -48,10 +51,11 @@ pub(crate) fn App() -> impl IntoView {
         <Router>
             <header class="top">
                 <a class="brand" href="/login">"passguard"</a>
-                <nav aria-label="Main">
-                    <a href="/login">"Sign in"</a>
-                    <a href="/account">"Account"</a>
-                    <a href="/admin">"Admin"</a>
+                <nav aria-label=t("page.nav.label")>
+                    <a href="/login">{t("page.nav.sign-in")}</a>
+                    <a href="/account">{t("page.nav.account")}</a>
+                    <a href="/admin">{t("page.nav.admin")}</a>
+                    <LanguageSelect/>
                 </nav>
             </header>
             <main id="main">
@@ -77,7 +81,7 @@ pub(crate) fn SupportFooter() -> impl IntoView {
     view! {
         <footer class="support">
             {move || site.get().and_then(|s| s.support_contact).filter(|c| !c.is_empty()).map(|contact| view! {
-                <p>"Contact " {contact} " for assistance."</p>
+                <p>{move || tr("page.support", &[("contact", Arg::Text(&contact))])}</p>
             })}
         </footer>
     }

@@ -2,7 +2,10 @@
 //! by the same engine the server runs, the strength meter, and the polite screen-reader summary.
 
 use leptos::prelude::*;
+use passguard_i18n::{Arg, Locale, text};
 use passguard_policy::{Context, Policy, Report, Status};
+
+use crate::i18n::{t, tr};
 
 /// One checklist line.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,15 +75,20 @@ impl Verdict {
         self.lines.iter().find(|line| line.id == id).cloned()
     }
 
-    /// "3 of 5 requirements met", for the screen-reader summary.
-    pub(crate) fn summary(&self) -> String {
+    /// "3 of 5 requirements met", for the screen-reader summary, in `locale`.
+    pub(crate) fn summary(&self, locale: Locale) -> String {
         let met = self.lines.iter().filter(|l| l.status == "pass").count();
         let pending = self.lines.iter().filter(|l| l.status == "pending").count();
         let checked = self.lines.len() - pending;
         if met == checked {
-            "All requirements met.".to_owned()
+            text(locale, "page.summary.all", &[])
         } else {
-            format!("{met} of {checked} requirements met.")
+            let count = |n: usize| Arg::Int(i64::try_from(n).unwrap_or(0));
+            text(
+                locale,
+                "page.summary.some",
+                &[("met", count(met)), ("checked", count(checked))],
+            )
         }
     }
 }
@@ -130,16 +138,23 @@ pub(crate) fn live_verdict(
         {
             return verdict;
         }
+        let locale = crate::i18n::current();
         policy.with(|policy| match policy {
-            Some(policy) => {
-                context.with(|context| Verdict::from_report(&policy.check(&password, context)))
-            }
+            Some(policy) => context.with(|context| {
+                let context = Context {
+                    locale: Some(locale),
+                    ..context.clone()
+                };
+                Verdict::from_report(&policy.check(&password, &context))
+            }),
             None => Verdict::default(),
         })
     })
 }
 
-const SCORE_WORDS: [&str; 5] = ["very weak", "weak", "fair", "good", "strong"];
+fn score_word(score: u8) -> String {
+    tr(&format!("strength.score.{score}"), &[])
+}
 
 /// The checklist, with the test hooks of SPEC §6 (`data-rule`, `data-status`,
 /// `data-strength-score`) and an aria-live summary that speaks only once typing pauses.
@@ -152,7 +167,8 @@ pub(crate) fn Checklist(verdict: Memo<Verdict>, #[prop(into)] id: String) -> imp
     // Debounce the spoken summary: announce 1 s after the last change, not per keystroke.
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let text = verdict.with(Verdict::summary);
+        let locale = crate::i18n::current();
+        let text = verdict.with(|v| v.summary(locale));
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         leptos::task::spawn_local(async move {
@@ -178,7 +194,7 @@ pub(crate) fn Checklist(verdict: Memo<Verdict>, #[prop(into)] id: String) -> imp
                                     {move || match status().as_str() { "pass" => "✓", "fail" => "✗", _ => "…" }}
                                 </span>
                                 <span class="sr-only">
-                                    {move || match status().as_str() { "pass" => "Met: ", "fail" => "Not met: ", _ => "Checked on submit: " }}
+                                    {move || tr(match status().as_str() { "pass" => "page.rule.met", "fail" => "page.rule.unmet", _ => "page.rule.pending" }, &[])}
                                 </span>
                                 <span class="text">{move || line.with(|l| l.as_ref().map(|l| l.message.clone()).unwrap_or_default())}</span>
                             </li>
@@ -200,15 +216,15 @@ fn StrengthMeter(verdict: Memo<Verdict>) -> impl IntoView {
     let score = move || strength.with(|s| s.as_ref().map_or(0, |s| s.score));
     view! {
         <div class="strength" data-strength-score=move || score().to_string()>
-            <div class="meter" role="meter" aria-label="Password strength" aria-valuemin="0" aria-valuemax="4"
+            <div class="meter" role="meter" aria-label=t("page.strength.label") aria-valuemin="0" aria-valuemax="4"
                 aria-valuenow=move || score().to_string()
-                aria-valuetext=move || SCORE_WORDS.get(usize::from(score())).copied().unwrap_or_default()>
+                aria-valuetext=move || score_word(score())>
                 {(1..=4u8).map(|bar| view! {
                     <span class={move || if score() >= bar { format!("bar on s{}", score()) } else { "bar".to_owned() }}></span>
                 }).collect_view()}
             </div>
             <p class="strength-label">
-                "Strength: " {move || SCORE_WORDS.get(usize::from(score())).copied().unwrap_or_default()}
+                {move || tr("page.strength.line", &[("word", Arg::Text(&score_word(score())))])}
             </p>
             {move || strength.with(|s| s.as_ref().and_then(|s| s.warning.clone())).map(|w| view! { <p class="warning">{w}</p> })}
             <ul class="suggestions">
@@ -224,7 +240,8 @@ fn StrengthMeter(verdict: Memo<Verdict>) -> impl IntoView {
 #[component]
 pub(crate) fn PasswordInput(
     #[prop(into)] id: String,
-    #[prop(into)] label: String,
+    /// The catalogue key of the label.
+    label: &'static str,
     value: RwSignal<String>,
     #[prop(into)] autocomplete: String,
     #[prop(optional, into)] describedby: Option<String>,
@@ -233,7 +250,7 @@ pub(crate) fn PasswordInput(
     let input_id = id.clone();
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{t(label)}</label>
             <div class="password-row">
                 <input
                     id=input_id
@@ -249,7 +266,7 @@ pub(crate) fn PasswordInput(
                 <button type="button" class="toggle" aria-pressed=move || shown.get().to_string()
                     aria-controls=id.clone()
                     on:click=move |_| shown.update(|s| *s = !*s)>
-                    {move || if shown.get() { "Hide" } else { "Show" }}
+                    {move || tr(if shown.get() { "page.password.hide" } else { "page.password.show" }, &[])}
                 </button>
             </div>
         </div>
@@ -264,8 +281,8 @@ pub(crate) fn ConfirmHint(password: RwSignal<String>, confirm: RwSignal<String>)
             {move || {
                 let (p, c) = (password.get(), confirm.get());
                 if c.is_empty() { String::new() }
-                else if p == c { "✓ The passwords match.".to_owned() }
-                else { "✗ The passwords do not match yet.".to_owned() }
+                else if p == c { tr("page.confirm.match", &[]) }
+                else { tr("page.confirm.mismatch", &[]) }
             }}
         </p>
     }

@@ -9,6 +9,7 @@
 mod api;
 mod app;
 mod checker;
+mod i18n;
 mod pages;
 mod time;
 

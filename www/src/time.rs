@@ -25,7 +25,7 @@ pub(crate) fn now_seconds() -> i64 {
     (js_sys::Date::now() / 1000.0).floor() as i64
 }
 
-/// "24 Nov 2026, 14:05" in the reader's time zone.
+/// "24 Nov 2026, 14:05" in the reader's time zone and language (tracked).
 pub(crate) fn local(value: &serde_json::Value) -> String {
     let Some(ms) = millis(value) else {
         return "—".to_owned();
@@ -35,39 +35,15 @@ pub(crate) fn local(value: &serde_json::Value) -> String {
     for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
-    date.to_locale_string("en-GB", &options).into()
+    let tag = match crate::i18n::current() {
+        passguard_i18n::Locale::En => "en-GB",
+        other => other.tag(),
+    };
+    date.to_locale_string(tag, &options).into()
 }
 
-/// "1 day 3 hours", "5 minutes", "12 seconds": the two largest units, rounded up.
+/// "1 day 3 hours", "5 minutes", "12 seconds": the two largest units, rounded up, in the
+/// reader's language (tracked).
 pub(crate) fn span(seconds: i64) -> String {
-    let seconds = seconds.max(0);
-    let plural = |n: i64, unit: &str| {
-        if n == 1 {
-            format!("1 {unit}")
-        } else {
-            format!("{n} {unit}s")
-        }
-    };
-    if seconds < 60 {
-        return plural(seconds, "second");
-    }
-    let minutes = (seconds + 59) / 60;
-    if minutes < 60 {
-        return plural(minutes, "minute");
-    }
-    if minutes < 1_440 {
-        let (h, m) = (minutes / 60, minutes % 60);
-        return if m == 0 {
-            plural(h, "hour")
-        } else {
-            format!("{} {}", plural(h, "hour"), plural(m, "minute"))
-        };
-    }
-    let (d, h) = (minutes / 1_440, (minutes % 1_440 + 59) / 60);
-    let (d, h) = if h == 24 { (d + 1, 0) } else { (d, h) };
-    if h == 0 {
-        plural(d, "day")
-    } else {
-        format!("{} {}", plural(d, "day"), plural(h, "hour"))
-    }
+    passguard_i18n::span(crate::i18n::current(), seconds)
 }

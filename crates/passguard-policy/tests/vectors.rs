@@ -41,6 +41,8 @@ struct ReportCase {
     #[serde(default)]
     params: BTreeMap<String, BTreeMap<String, Value>>,
     #[serde(default)]
+    messages: BTreeMap<String, String>,
+    #[serde(default)]
     context: Context,
     policy_toml: Option<String>,
 }
@@ -82,6 +84,20 @@ fn run_report_file(text: &str) -> usize {
             assert!(
                 !rule["message"].as_str().unwrap().is_empty(),
                 "{:?}",
+                case.note
+            );
+        }
+        for (id, message) in &case.messages {
+            let rule = json["rules"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["id"] == id.as_str());
+            let rule = rule.unwrap_or_else(|| panic!("{id} present for {:?}", case.note));
+            assert_eq!(
+                rule["message"],
+                message.as_str(),
+                "{id}'s message for {:?}",
                 case.note
             );
         }
@@ -221,6 +237,7 @@ vectors! {
     nist_800_63b => run_report_file("nist-800-63b.json"),
     owasp_asvs => run_report_file("owasp-asvs.json"),
     context => run_report_file("context.json"),
+    locales => run_report_file("locales.json"),
     custom_policies => run_report_file("custom-policies.json"),
     policy_errors => run_error_file("policy-errors.json"),
     audit_findings => run_audit_file("audit.json"),

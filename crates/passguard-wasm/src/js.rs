@@ -121,7 +121,10 @@ pub(crate) fn context(value: &JsValue) -> Result<Context, Error> {
 
 /// An optional `locale` field: `en`, `de` or `fr` (a region such as `de-CH` is accepted).
 pub(crate) fn locale(object: &Object, name: &str, path: &str) -> Result<Option<Locale>, Error> {
-    let Some(tag) = optional_string(object, name)? else {
+    let Some(tag) = field(object, name)?
+        .map(|value| string(&value, path))
+        .transpose()?
+    else {
         return Ok(None);
     };
     Locale::from_tag(&tag)

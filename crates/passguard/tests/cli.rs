@@ -317,3 +317,47 @@ fn audit_exits_by_the_shall_findings() {
         Some(2)
     );
 }
+
+#[test]
+fn messages_and_explanations_in_the_chosen_language() {
+    let german = passguard(
+        &[
+            "check",
+            "--policy",
+            "security-admin",
+            "--locale",
+            "de",
+            "--json",
+        ],
+        b"Abc1\n",
+    );
+    let report = &json_lines(&german)[0];
+    assert_eq!(
+        report["rules"][0]["message"],
+        "Verwenden Sie mindestens 8 Zeichen (bisher 4)."
+    );
+    let french = passguard(
+        &[
+            "policy",
+            "audit",
+            "security-admin",
+            "--locale",
+            "fr-CA",
+            "--json",
+        ],
+        b"",
+    );
+    let audit: Value = serde_json::from_slice(&french.stdout).unwrap();
+    let explanation = audit["findings"][0]["explanation"].as_str().unwrap();
+    assert!(
+        explanation.starts_with("Un mot de passe utilisé comme seul facteur"),
+        "{explanation}"
+    );
+    let unknown = passguard(&["check", "--locale", "it"], b"");
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        String::from_utf8(unknown.stderr)
+            .unwrap()
+            .contains("use en, de or fr")
+    );
+}

@@ -10,8 +10,10 @@ use serde_json::json;
 use crate::api::{self, ApiError, Me};
 use crate::app::Alert;
 use crate::checker::PasswordInput;
+use crate::i18n::{t, tr, tr_now};
 use crate::pages::chooser::{NewPassword, NewPasswordFields};
 use crate::time;
+use passguard_i18n::Arg;
 
 #[component]
 pub(crate) fn Account() -> impl IntoView {
@@ -21,19 +23,19 @@ pub(crate) fn Account() -> impl IntoView {
     let expired_login = Memo::new(move |_| use_query_map().with(|q| q.get("expired").is_some()));
     view! {
         <section class="card wide">
-            <h1>"Your password"</h1>
-            <Transition fallback=|| view! { <p>"Loading your account…"</p> }>
+            <h1>{t("page.account.title")}</h1>
+            <Transition fallback=|| view! { <p>{t("page.account.loading")}</p> }>
                 {move || me.get().map(|answer| match answer {
                     Ok(account) => view! { <AccountView account=account reload=me alert=alert/> }.into_any(),
                     Err(error) if error.status == 401 || error.status == 403 => view! {
                         <p class="alert error" data-alert="error">
-                            {if expired_login.get() {
-                                "Your password has expired. Sign in again to choose a new one."
+                            {move || tr(if expired_login.get() {
+                                "page.account.expired-sign-in"
                             } else {
-                                "Sign in to see and change your password."
-                            }}
+                                "page.account.sign-in-first"
+                            }, &[])}
                         </p>
-                        <p><a href="/login">"Sign in"</a> " · " <a href="/forgot">"Forgot your password?"</a></p>
+                        <p><a href="/login">{t("page.login.submit")}</a> " · " <a href="/forgot">{t("page.login.forgot")}</a></p>
                     }.into_any(),
                     Err(error) => view! { <p class="alert error" data-alert="error">{error.message}</p> }.into_any(),
                 })}
@@ -100,7 +102,7 @@ fn AccountView(
                     for field in [current, state.password, state.confirm] {
                         field.set(String::new());
                     }
-                    alert.set(Some((true, "Your password has been changed.".to_owned())));
+                    alert.set(Some((true, tr_now("page.reset.done", &[]))));
                     reload.refetch();
                 }
                 Err(error) => {
@@ -108,7 +110,7 @@ fn AccountView(
                         state.show_server_report(report);
                     }
                     let text = match error.error.as_str() {
-                        "invalid-credentials" => "The current password is not right.".to_owned(),
+                        "invalid-credentials" => tr_now("page.account.wrong-current", &[]),
                         _ => error.message,
                     };
                     alert.set(Some((false, text)));
@@ -124,10 +126,7 @@ fn AccountView(
             let answer: Result<serde_json::Value, ApiError> =
                 api::post("/api/password/forgot", &body).await;
             mailed.set(Some(match answer {
-                Ok(_) => (
-                    true,
-                    "We have e-mailed you a link to choose a new password.".to_owned(),
-                ),
+                Ok(_) => (true, tr_now("page.account.mailed", &[])),
                 Err(error) => (false, error.message),
             }));
         });
@@ -148,37 +147,43 @@ fn AccountView(
     view! {
         {account.notice.clone().map(|notice| view! { <p class="notice" data-notice=account.role.clone()>{notice}</p> })}
         <dl class="facts" data-account-status=account.status.clone()>
-            <dt>"Account"</dt><dd>{account.username.clone()} " (" {account.email.clone()} ")"</dd>
-            <dt>"Last changed"</dt>
-            <dd>{account.password_changed_at.as_ref().map_or("never".to_owned(), time::local)}</dd>
-            <dt>"Can change again"</dt>
+            <dt>{t("page.account.fact.account")}</dt><dd>{account.username.clone()} " (" {account.email.clone()} ")"</dd>
+            <dt>{t("page.account.fact.changed")}</dt>
+            <dd>{
+                let changed = account.password_changed_at.clone();
+                move || changed.as_ref().map_or_else(|| tr("page.account.never", &[]), time::local)
+            }</dd>
+            <dt>{t("page.account.fact.can-change")}</dt>
             <dd data-countdown=move || wait().unwrap_or(0).to_string()>
                 {move || match wait() {
-                    Some(left) => format!("in {}", time::span(left)),
-                    None => "now".to_owned(),
+                    Some(left) => tr("page.account.in", &[("span", Arg::Text(&time::span(left)))]),
+                    None => tr("page.account.now", &[]),
                 }}
             </dd>
-            <dt>"Expires"</dt>
-            <dd>{account.expires_at.as_ref().map_or("never".to_owned(), time::local)}</dd>
+            <dt>{t("page.account.fact.expires")}</dt>
+            <dd>{
+                let expires = account.expires_at.clone();
+                move || expires.as_ref().map_or_else(|| tr("page.account.never", &[]), time::local)
+            }</dd>
         </dl>
         {expired.then(|| view! {
-            <p class="alert error" data-alert="expired">"Your password has expired. Choose a new one to continue."</p>
+            <p class="alert error" data-alert="expired">{t("page.account.expired")}</p>
         })}
         <form on:submit=submit novalidate>
-            <h2>"Change your password"</h2>
-            <PasswordInput id="current-password" label="Current password" value=current autocomplete="current-password"/>
+            <h2>{t("page.account.change-title")}</h2>
+            <PasswordInput id="current-password" label="page.field.current-password" value=current autocomplete="current-password"/>
             <NewPasswordFields state=state/>
             <Alert message=alert/>
             <button type="submit" class="primary" disabled=move || !ready.get() || current.with(String::is_empty) || busy.get()>
-                "Change password"
+                {t("page.change.submit")}
             </button>
         </form>
         <div class="aside">
-            <h2>"Or change it by e-mail"</h2>
-            <p>"We send a link to your e-mail address; it works once."</p>
-            <button type="button" on:click=email_link>"E-mail me a link"</button>
+            <h2>{t("page.account.by-email-title")}</h2>
+            <p>{t("page.account.by-email-text")}</p>
+            <button type="button" on:click=email_link>{t("page.forgot.submit")}</button>
             <Alert message=mailed/>
         </div>
-        <p><button type="button" class="link" on:click=sign_out>"Sign out"</button></p>
+        <p><button type="button" class="link" on:click=sign_out>{t("page.account.sign-out")}</button></p>
     }
 }

@@ -9,7 +9,9 @@ use serde_json::json;
 
 use crate::api::{self, ApiError};
 use crate::app::Alert;
+use crate::i18n::{t, tr, tr_now};
 use crate::pages::chooser::{NewPassword, NewPasswordFields};
+use passguard_i18n::Arg;
 
 #[component]
 pub(crate) fn Home() -> impl IntoView {
@@ -21,8 +23,8 @@ pub(crate) fn Home() -> impl IntoView {
 pub(crate) fn NotFound() -> impl IntoView {
     view! {
         <section class="card">
-            <h1>"Page not found"</h1>
-            <p><a href="/login">"Go to the sign-in page"</a></p>
+            <h1>{t("page.not-found.title")}</h1>
+            <p><a href="/login">{t("page.not-found.link")}</a></p>
         </section>
     }
 }
@@ -62,9 +64,7 @@ pub(crate) fn Login() -> impl IntoView {
                 }
                 Err(error) => {
                     let text = match error.error.as_str() {
-                        "invalid-credentials" => {
-                            "The username or password is not right.".to_owned()
-                        }
+                        "invalid-credentials" => tr_now("page.login.invalid", &[]),
                         _ => error.message,
                     };
                     alert.set(Some((false, text)));
@@ -74,22 +74,22 @@ pub(crate) fn Login() -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h1>"Sign in"</h1>
+            <h1>{t("page.login.title")}</h1>
             <form on:submit=submit novalidate>
                 <div class="field">
-                    <label for="username">"Username"</label>
+                    <label for="username">{t("page.field.username")}</label>
                     <input id="username" name="username" autocomplete="username" autocapitalize="off"
                         spellcheck="false" required
                         prop:value=move || username.get()
                         on:input=move |ev| username.set(event_target_value(&ev))/>
                 </div>
-                <crate::checker::PasswordInput id="password" label="Password" value=password autocomplete="current-password"/>
+                <crate::checker::PasswordInput id="password" label="page.field.password" value=password autocomplete="current-password"/>
                 <Alert message=alert/>
-                <button type="submit" class="primary" disabled=move || busy.get()>"Sign in"</button>
+                <button type="submit" class="primary" disabled=move || busy.get()>{t("page.login.submit")}</button>
             </form>
-            <nav class="links" aria-label="Password help">
-                <a href="/forgot">"Forgot your password?"</a>
-                <a href="/account">"Change your password"</a>
+            <nav class="links" aria-label=t("page.login.help-label")>
+                <a href="/forgot">{t("page.login.forgot")}</a>
+                <a href="/account">{t("page.login.change")}</a>
             </nav>
         </section>
     }
@@ -105,13 +105,14 @@ struct Invitation {
     security_questions: u32,
 }
 
+/// Catalogue keys of suggested security questions (the user may write their own).
 const QUESTION_IDEAS: [&str; 6] = [
-    "What was the name of your first school?",
-    "In which city did your parents meet?",
-    "What was the make of your first car?",
-    "What is the name of a street you lived on as a child?",
-    "What was the name of your first pet?",
-    "What was your childhood nickname?",
+    "page.question-idea.1",
+    "page.question-idea.2",
+    "page.question-idea.3",
+    "page.question-idea.4",
+    "page.question-idea.5",
+    "page.question-idea.6",
 ];
 
 #[component]
@@ -124,12 +125,12 @@ pub(crate) fn Register() -> impl IntoView {
     let done = RwSignal::new(false);
     view! {
         <section class="card">
-            <h1>"Create your password"</h1>
-            <Suspense fallback=|| view! { <p>"Checking your invitation…"</p> }>
+            <h1>{t("page.register.title")}</h1>
+            <Suspense fallback=|| view! { <p>{t("page.register.checking")}</p> }>
                 {move || invitation.get().map(|answer| match answer {
                     Err(error) => view! { <p class="alert error" data-alert="error">{error.message}</p> }.into_any(),
                     Ok(_) if done.get() => view! {
-                        <p class="alert ok" data-alert="ok">"Your account is ready. "<a href="/login">"Sign in"</a></p>
+                        <p class="alert ok" data-alert="ok">{t("page.register.done")} " " <a href="/login">{t("page.login.submit")}</a></p>
                     }.into_any(),
                     Ok(invitation) => view! { <RegisterForm token=token.get_untracked() invitation=invitation done=done/> }.into_any(),
                 })}
@@ -154,9 +155,8 @@ fn RegisterForm(token: String, invitation: Invitation, done: RwSignal<bool>) -> 
                 RwSignal::new(
                     QUESTION_IDEAS
                         .get(i)
-                        .copied()
-                        .unwrap_or_default()
-                        .to_owned(),
+                        .map(|key| tr_now(key, &[]))
+                        .unwrap_or_default(),
                 ),
                 RwSignal::new(String::new()),
             )
@@ -203,26 +203,26 @@ fn RegisterForm(token: String, invitation: Invitation, done: RwSignal<bool>) -> 
         }
     };
     view! {
-        <p>"Account " <strong data-username=invitation.username.clone()>{invitation.username.clone()}</strong> " (" {invitation.email.clone()} ")"</p>
+        <p>{t("page.register.account")} " " <strong data-username=invitation.username.clone()>{invitation.username.clone()}</strong> " (" {invitation.email.clone()} ")"</p>
         <form on:submit=submit novalidate>
             <NewPasswordFields state=state/>
             {(count > 0).then(|| view! {
                 <fieldset class="questions">
-                    <legend>"Security questions"</legend>
-                    <p class="hint">"You will answer these before you can reset your password. Answers ignore case and extra spaces."</p>
+                    <legend>{t("page.questions.legend")}</legend>
+                    <p class="hint">{t("page.questions.hint")}</p>
                     <datalist id="question-ideas">
-                        {QUESTION_IDEAS.iter().map(|q| view! { <option value=*q></option> }).collect_view()}
+                        {move || QUESTION_IDEAS.iter().map(|key| view! { <option value=tr(key, &[])></option> }).collect_view()}
                     </datalist>
                     {questions.iter().enumerate().map(|(i, (question, answer))| {
                         let (question, answer) = (*question, *answer);
                         view! {
                             <div class="field">
-                                <label for=format!("question-{i}")>{format!("Question {}", i + 1)}</label>
+                                <label for=format!("question-{i}")>{move || tr("page.questions.question", &[("n", Arg::Int(i as i64 + 1))])}</label>
                                 <input id=format!("question-{i}") list="question-ideas" prop:value=move || question.get()
                                     on:input=move |ev| question.set(event_target_value(&ev))/>
                             </div>
                             <div class="field">
-                                <label for=format!("answer-{i}")>{format!("Answer {}", i + 1)}</label>
+                                <label for=format!("answer-{i}")>{move || tr("page.questions.answer", &[("n", Arg::Int(i as i64 + 1))])}</label>
                                 <input id=format!("answer-{i}") autocomplete="off" prop:value=move || answer.get()
                                     on:input=move |ev| answer.set(event_target_value(&ev))/>
                             </div>
@@ -231,7 +231,7 @@ fn RegisterForm(token: String, invitation: Invitation, done: RwSignal<bool>) -> 
                 </fieldset>
             })}
             <Alert message=alert/>
-            <button type="submit" class="primary" disabled=move || !ready.get() || !answers_ready.get() || busy.get()>"Create account"</button>
+            <button type="submit" class="primary" disabled=move || !ready.get() || !answers_ready.get() || busy.get()>{t("page.register.submit")}</button>
         </form>
     }
 }
@@ -258,25 +258,25 @@ pub(crate) fn Forgot() -> impl IntoView {
                 api::post("/api/password/forgot", &body).await;
             busy.set(false);
             alert.set(Some(match answer {
-                Ok(_) => (true, "If an account matches, we have e-mailed it a link to reset the password. The link works once.".to_owned()),
+                Ok(_) => (true, tr_now("page.forgot.sent", &[])),
                 Err(error) => (false, error.message),
             }));
         });
     };
     view! {
         <section class="card">
-            <h1>"Forgot your password?"</h1>
-            <p>"Enter your username or e-mail address and we will e-mail you a link to choose a new password."</p>
+            <h1>{t("page.forgot.title")}</h1>
+            <p>{t("page.forgot.intro")}</p>
             <form on:submit=submit novalidate>
                 <div class="field">
-                    <label for="username">"Username or e-mail"</label>
+                    <label for="username">{t("page.field.username-or-email")}</label>
                     <input id="username" autocomplete="username" prop:value=move || who.get()
                         on:input=move |ev| who.set(event_target_value(&ev))/>
                 </div>
                 <Alert message=alert/>
-                <button type="submit" class="primary" disabled=move || busy.get()>"E-mail me a link"</button>
+                <button type="submit" class="primary" disabled=move || busy.get()>{t("page.forgot.submit")}</button>
             </form>
-            <nav class="links"><a href="/login">"Back to sign in"</a></nav>
+            <nav class="links"><a href="/login">{t("page.back-to-sign-in")}</a></nav>
         </section>
     }
 }
@@ -318,15 +318,15 @@ pub(crate) fn Reset() -> impl IntoView {
     let done = RwSignal::new(false);
     view! {
         <section class="card">
-            <h1>"Choose a new password"</h1>
-            <Suspense fallback=|| view! { <p>"Checking your link…"</p> }>
+            <h1>{t("page.reset.title")}</h1>
+            <Suspense fallback=|| view! { <p>{t("page.reset.checking")}</p> }>
                 {move || info.get().map(|answer| match answer {
                     Err(error) => view! {
                         <p class="alert error" data-alert="error">{error.message}</p>
-                        <p><a href="/forgot">"Ask for a new link"</a></p>
+                        <p><a href="/forgot">{t("page.reset.new-link")}</a></p>
                     }.into_any(),
                     Ok(_) if done.get() => view! {
-                        <p class="alert ok" data-alert="ok">"Your password has been changed. "<a href="/login">"Sign in"</a></p>
+                        <p class="alert ok" data-alert="ok">{t("page.reset.done")} " " <a href="/login">{t("page.login.submit")}</a></p>
                     }.into_any(),
                     Ok(info) => view! { <ResetForm token=token.get_untracked() info=info done=done/> }.into_any(),
                 })}
@@ -385,10 +385,10 @@ fn ResetForm(token: String, info: ResetInfo, done: RwSignal<bool>) -> impl IntoV
                             state.show_server_report(report);
                         }
                         let text = match error.error.as_str() {
-                            "wrong-answers" => "The answers do not match the ones you chose. Check them and try again.".to_owned(),
+                            "wrong-answers" => tr_now("page.reset.wrong-answers", &[]),
                             "locked" => {
                                 locked.set(true);
-                                "Too many wrong answers: the account is locked. Contact an administrator to unlock it.".to_owned()
+                                tr_now("page.reset.locked", &[])
                             }
                             _ => error.message,
                         };
@@ -402,7 +402,7 @@ fn ResetForm(token: String, info: ResetInfo, done: RwSignal<bool>) -> impl IntoV
         <form on:submit=submit novalidate>
             {(!questions.is_empty()).then(|| view! {
                 <fieldset class="questions">
-                    <legend>"Your security questions"</legend>
+                    <legend>{t("page.reset.questions")}</legend>
                     {questions.iter().zip(answers.iter()).enumerate().map(|(i, (question, answer))| {
                         let answer = *answer;
                         view! {
@@ -417,7 +417,7 @@ fn ResetForm(token: String, info: ResetInfo, done: RwSignal<bool>) -> impl IntoV
             })}
             <NewPasswordFields state=state/>
             <Alert message=alert/>
-            <button type="submit" class="primary" disabled=move || !ready.get() || !answers_ready.get() || busy.get() || locked.get()>"Change password"</button>
+            <button type="submit" class="primary" disabled=move || !ready.get() || !answers_ready.get() || busy.get() || locked.get()>{t("page.change.submit")}</button>
         </form>
     }
 }

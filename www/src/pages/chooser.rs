@@ -53,10 +53,10 @@ impl NewPassword {
 #[component]
 pub(crate) fn NewPasswordFields(state: NewPassword) -> impl IntoView {
     view! {
-        <PasswordInput id="new-password" label="New password" value=state.password
+        <PasswordInput id="new-password" label="page.field.new-password" value=state.password
             autocomplete="new-password" describedby="new-password-rules"/>
         <Checklist verdict=state.verdict id="new-password-rules"/>
-        <PasswordInput id="confirm-password" label="Confirm the new password" value=state.confirm
+        <PasswordInput id="confirm-password" label="page.field.confirm-password" value=state.confirm
             autocomplete="new-password" describedby="confirm-password-hint"/>
         <ConfirmHint password=state.password confirm=state.confirm/>
     }

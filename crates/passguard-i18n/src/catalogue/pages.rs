@@ -1,5 +1,713 @@
 //! The web pages' labels, buttons and notices.
 
-use super::Entry;
+use super::{Entry, entry};
 
-pub(super) const ENTRIES: &[Entry] = &[];
+pub(super) const ENTRIES: &[Entry] = &[
+    entry!(
+        "page.account.by-email-text",
+        [],
+        "We send a link to your e-mail address; it works once.",
+        "Wir senden einen Link an Ihre E-Mail-Adresse; er funktioniert einmal.",
+        "Nous envoyons un lien à votre adresse e-mail ; il ne fonctionne qu’une fois."
+    ),
+    entry!(
+        "page.account.by-email-title",
+        [],
+        "Or change it by e-mail",
+        "Oder per E-Mail ändern",
+        "Ou changez-le par e-mail"
+    ),
+    entry!(
+        "page.account.change-title",
+        [],
+        "Change your password",
+        "Passwort ändern",
+        "Changer votre mot de passe"
+    ),
+    entry!(
+        "page.account.expired",
+        [],
+        "Your password has expired. Choose a new one to continue.",
+        "Ihr Passwort ist abgelaufen. Wählen Sie ein neues, um fortzufahren.",
+        "Votre mot de passe a expiré. Choisissez-en un nouveau pour continuer."
+    ),
+    entry!(
+        "page.account.expired-sign-in",
+        [],
+        "Your password has expired. Sign in again to choose a new one.",
+        "Ihr Passwort ist abgelaufen. Melden Sie sich erneut an, um ein neues zu wählen.",
+        "Votre mot de passe a expiré. Reconnectez-vous pour en choisir un nouveau."
+    ),
+    entry!(
+        "page.account.fact.account",
+        [],
+        "Account",
+        "Konto",
+        "Compte"
+    ),
+    entry!(
+        "page.account.fact.can-change",
+        [],
+        "Can change again",
+        "Wieder änderbar",
+        "Modifiable à nouveau"
+    ),
+    entry!(
+        "page.account.fact.changed",
+        [],
+        "Last changed",
+        "Zuletzt geändert",
+        "Dernier changement"
+    ),
+    entry!(
+        "page.account.fact.expires",
+        [],
+        "Expires",
+        "Läuft ab",
+        "Expire le"
+    ),
+    entry!(
+        "page.account.in",
+        ["span"],
+        "in {span}",
+        "noch {span}",
+        "dans {span}"
+    ),
+    entry!(
+        "page.account.loading",
+        [],
+        "Loading your account…",
+        "Konto wird geladen …",
+        "Chargement de votre compte…"
+    ),
+    entry!(
+        "page.account.mailed",
+        [],
+        "We have e-mailed you a link to choose a new password.",
+        "Wir haben Ihnen einen Link zum Wählen eines neuen Passworts gesendet.",
+        "Nous vous avons envoyé un lien pour choisir un nouveau mot de passe."
+    ),
+    entry!("page.account.never", [], "never", "nie", "jamais"),
+    entry!("page.account.now", [], "now", "jetzt", "maintenant"),
+    entry!(
+        "page.account.sign-in-first",
+        [],
+        "Sign in to see and change your password.",
+        "Melden Sie sich an, um Ihr Passwort zu sehen und zu ändern.",
+        "Connectez-vous pour voir et changer votre mot de passe."
+    ),
+    entry!(
+        "page.account.sign-out",
+        [],
+        "Sign out",
+        "Abmelden",
+        "Se déconnecter"
+    ),
+    entry!(
+        "page.account.title",
+        [],
+        "Your password",
+        "Ihr Passwort",
+        "Votre mot de passe"
+    ),
+    entry!(
+        "page.account.wrong-current",
+        [],
+        "The current password is not right.",
+        "Das aktuelle Passwort ist falsch.",
+        "Le mot de passe actuel est incorrect."
+    ),
+    entry!(
+        "page.admin.caption",
+        [],
+        "All accounts and their status",
+        "Alle Konten und ihr Status",
+        "Tous les comptes et leur statut"
+    ),
+    entry!(
+        "page.admin.col.actions",
+        [],
+        "Actions",
+        "Aktionen",
+        "Actions"
+    ),
+    entry!(
+        "page.admin.col.changed",
+        [],
+        "Password changed",
+        "Passwort geändert",
+        "Mot de passe changé"
+    ),
+    entry!("page.admin.col.email", [], "E-mail", "E-Mail", "E-mail"),
+    entry!(
+        "page.admin.col.failed",
+        [],
+        "Failed logins",
+        "Fehlversuche",
+        "Échecs de connexion"
+    ),
+    entry!("page.admin.col.status", [], "Status", "Status", "Statut"),
+    entry!(
+        "page.admin.col.username",
+        [],
+        "Username",
+        "Benutzername",
+        "Identifiant"
+    ),
+    entry!(
+        "page.admin.loading",
+        [],
+        "Loading users…",
+        "Benutzer werden geladen …",
+        "Chargement des utilisateurs…"
+    ),
+    entry!(
+        "page.admin.reset",
+        [],
+        "Reset password",
+        "Passwort zurücksetzen",
+        "Réinitialiser le mot de passe"
+    ),
+    entry!(
+        "page.admin.reset-sent",
+        ["username"],
+        "A reset link has been e-mailed to {username}.",
+        "Ein Link zum Zurücksetzen wurde an {username} gesendet.",
+        "Un lien de réinitialisation a été envoyé à {username}."
+    ),
+    entry!(
+        "page.admin.sign-in",
+        [],
+        "Sign in as an administrator to manage users.",
+        "Melden Sie sich als Administrator an, um Benutzer zu verwalten.",
+        "Connectez-vous en tant qu’administrateur pour gérer les utilisateurs."
+    ),
+    entry!("page.admin.title", [], "Users", "Benutzer", "Utilisateurs"),
+    entry!(
+        "page.admin.unlock",
+        [],
+        "Unlock",
+        "Entsperren",
+        "Déverrouiller"
+    ),
+    entry!(
+        "page.admin.unlock-first",
+        [],
+        "Unlock first",
+        "Zuerst entsperren",
+        "Déverrouiller d’abord"
+    ),
+    entry!(
+        "page.admin.unlocked",
+        ["username"],
+        "{username} is unlocked.",
+        "{username} ist entsperrt.",
+        "{username} est déverrouillé."
+    ),
+    entry!("page.audit.col.clause", [], "Clause", "Abschnitt", "Clause"),
+    entry!("page.audit.col.field", [], "Field", "Feld", "Champ"),
+    entry!("page.audit.col.level", [], "Level", "Stufe", "Niveau"),
+    entry!(
+        "page.audit.col.what",
+        [],
+        "What to change",
+        "Was zu ändern ist",
+        "Que changer"
+    ),
+    entry!(
+        "page.audit.conforms",
+        [],
+        "The policy conforms: no SHALL-level finding.",
+        "Die Richtlinie ist konform: kein Befund der Stufe SHALL.",
+        "La politique est conforme : aucun constat de niveau SHALL."
+    ),
+    entry!(
+        "page.audit.does-not-conform",
+        ["count"],
+        "The policy does not conform: {count, plural, one {# SHALL-level finding} other {# SHALL-level findings}}.",
+        "Die Richtlinie ist nicht konform: {count, plural, one {# Befund} other {# Befunde}} der Stufe SHALL.",
+        "La politique n’est pas conforme : {count, plural, one {# constat} other {# constats}} de niveau SHALL."
+    ),
+    entry!(
+        "page.audit.intro",
+        ["policy"],
+        "Where the policy {policy} departs from NIST SP 800-63B rev. 4 and OWASP ASVS 5.0 (level 1).",
+        "Wo die Richtlinie {policy} von NIST SP 800-63B Rev. 4 und OWASP ASVS 5.0 (Stufe 1) abweicht.",
+        "Les écarts de la politique {policy} par rapport à NIST SP 800-63B rév. 4 et OWASP ASVS 5.0 (niveau 1)."
+    ),
+    entry!(
+        "page.audit.title",
+        [],
+        "Standards audit",
+        "Prüfung gegen die Standards",
+        "Audit par rapport aux normes"
+    ),
+    entry!(
+        "page.back-to-sign-in",
+        [],
+        "Back to sign in",
+        "Zurück zur Anmeldung",
+        "Retour à la connexion"
+    ),
+    entry!(
+        "page.change.submit",
+        [],
+        "Change password",
+        "Passwort ändern",
+        "Changer le mot de passe"
+    ),
+    entry!(
+        "page.confirm.match",
+        [],
+        "✓ The passwords match.",
+        "✓ Die Passwörter stimmen überein.",
+        "✓ Les mots de passe correspondent."
+    ),
+    entry!(
+        "page.confirm.mismatch",
+        [],
+        "✗ The passwords do not match yet.",
+        "✗ Die Passwörter stimmen noch nicht überein.",
+        "✗ Les mots de passe ne correspondent pas encore."
+    ),
+    entry!(
+        "page.error.bad-policy",
+        [],
+        "The server's policy could not be read.",
+        "Die Richtlinie des Servers konnte nicht gelesen werden.",
+        "La politique du serveur n’a pas pu être lue."
+    ),
+    entry!(
+        "page.error.bad-response",
+        [],
+        "The server sent an answer this page does not understand.",
+        "Der Server hat eine Antwort gesendet, die diese Seite nicht versteht.",
+        "Le serveur a envoyé une réponse que cette page ne comprend pas."
+    ),
+    entry!(
+        "page.error.failed",
+        ["status"],
+        "The request failed ({status}).",
+        "Die Anfrage ist fehlgeschlagen ({status}).",
+        "La requête a échoué ({status})."
+    ),
+    entry!(
+        "page.error.link-expired",
+        [],
+        "This link has expired. Ask for a new one.",
+        "Dieser Link ist abgelaufen. Fordern Sie einen neuen an.",
+        "Ce lien a expiré. Demandez-en un nouveau."
+    ),
+    entry!(
+        "page.error.link-unknown",
+        [],
+        "This link is not valid. Check that you copied it whole, or ask for a new one.",
+        "Dieser Link ist ungültig. Prüfen Sie, ob Sie ihn vollständig kopiert haben, oder fordern Sie einen neuen an.",
+        "Ce lien n’est pas valide. Vérifiez que vous l’avez copié en entier, ou demandez-en un nouveau."
+    ),
+    entry!(
+        "page.error.link-used",
+        [],
+        "This link has already been used. Ask for a new one.",
+        "Dieser Link wurde bereits verwendet. Fordern Sie einen neuen an.",
+        "Ce lien a déjà été utilisé. Demandez-en un nouveau."
+    ),
+    entry!(
+        "page.error.locked",
+        [],
+        "This account is locked. Contact an administrator to unlock it.",
+        "Dieses Konto ist gesperrt. Wenden Sie sich zum Entsperren an einen Administrator.",
+        "Ce compte est verrouillé. Contactez un administrateur pour le déverrouiller."
+    ),
+    entry!(
+        "page.error.network",
+        [],
+        "The server cannot be reached. Check your connection and try again; nothing you typed has been lost.",
+        "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut; Ihre Eingaben sind nicht verloren.",
+        "Le serveur est injoignable. Vérifiez votre connexion et réessayez ; rien de ce que vous avez saisi n’est perdu."
+    ),
+    entry!(
+        "page.error.rejected",
+        [],
+        "The password does not meet every rule below.",
+        "Das Passwort erfüllt nicht alle Regeln unten.",
+        "Le mot de passe ne respecte pas toutes les règles ci-dessous."
+    ),
+    entry!(
+        "page.error.server",
+        [],
+        "Something went wrong on the server. Please try again in a moment; nothing you typed has been lost.",
+        "Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es gleich noch einmal; Ihre Eingaben sind nicht verloren.",
+        "Une erreur s’est produite sur le serveur. Réessayez dans un instant ; rien de ce que vous avez saisi n’est perdu."
+    ),
+    entry!(
+        "page.field.confirm-password",
+        [],
+        "Confirm the new password",
+        "Neues Passwort bestätigen",
+        "Confirmez le nouveau mot de passe"
+    ),
+    entry!(
+        "page.field.current-password",
+        [],
+        "Current password",
+        "Aktuelles Passwort",
+        "Mot de passe actuel"
+    ),
+    entry!("page.field.email", [], "E-mail", "E-Mail", "E-mail"),
+    entry!(
+        "page.field.new-password",
+        [],
+        "New password",
+        "Neues Passwort",
+        "Nouveau mot de passe"
+    ),
+    entry!(
+        "page.field.password",
+        [],
+        "Password",
+        "Passwort",
+        "Mot de passe"
+    ),
+    entry!(
+        "page.field.username",
+        [],
+        "Username",
+        "Benutzername",
+        "Identifiant"
+    ),
+    entry!(
+        "page.field.username-or-email",
+        [],
+        "Username or e-mail",
+        "Benutzername oder E-Mail",
+        "Identifiant ou e-mail"
+    ),
+    entry!(
+        "page.forgot.intro",
+        [],
+        "Enter your username or e-mail address and we will e-mail you a link to choose a new password.",
+        "Geben Sie Ihren Benutzernamen oder Ihre E-Mail-Adresse ein; wir senden Ihnen einen Link, mit dem Sie ein neues Passwort wählen.",
+        "Saisissez votre identifiant ou votre adresse e-mail et nous vous enverrons un lien pour choisir un nouveau mot de passe."
+    ),
+    entry!(
+        "page.forgot.sent",
+        [],
+        "If an account matches, we have e-mailed it a link to reset the password. The link works once.",
+        "Falls ein Konto passt, haben wir ihm einen Link zum Zurücksetzen des Passworts gesendet. Der Link funktioniert einmal.",
+        "Si un compte correspond, nous lui avons envoyé un lien pour réinitialiser le mot de passe. Le lien ne fonctionne qu’une fois."
+    ),
+    entry!(
+        "page.forgot.submit",
+        [],
+        "E-mail me a link",
+        "Link per E-Mail senden",
+        "M’envoyer un lien"
+    ),
+    entry!(
+        "page.forgot.title",
+        [],
+        "Forgot your password?",
+        "Passwort vergessen?",
+        "Mot de passe oublié ?"
+    ),
+    entry!(
+        "page.invite.sent",
+        ["email"],
+        "An invitation has been e-mailed to {email}.",
+        "Eine Einladung wurde an {email} gesendet.",
+        "Une invitation a été envoyée à {email}."
+    ),
+    entry!(
+        "page.invite.submit",
+        [],
+        "Send invitation",
+        "Einladung senden",
+        "Envoyer l’invitation"
+    ),
+    entry!(
+        "page.invite.title",
+        [],
+        "Invite a user",
+        "Benutzer einladen",
+        "Inviter un utilisateur"
+    ),
+    entry!("page.language", [], "Language", "Sprache", "Langue"),
+    entry!(
+        "page.login.change",
+        [],
+        "Change your password",
+        "Passwort ändern",
+        "Changer votre mot de passe"
+    ),
+    entry!(
+        "page.login.forgot",
+        [],
+        "Forgot your password?",
+        "Passwort vergessen?",
+        "Mot de passe oublié ?"
+    ),
+    entry!(
+        "page.login.help-label",
+        [],
+        "Password help",
+        "Hilfe zum Passwort",
+        "Aide sur le mot de passe"
+    ),
+    entry!(
+        "page.login.invalid",
+        [],
+        "The username or password is not right.",
+        "Benutzername oder Passwort ist falsch.",
+        "L’identifiant ou le mot de passe est incorrect."
+    ),
+    entry!(
+        "page.login.submit",
+        [],
+        "Sign in",
+        "Anmelden",
+        "Se connecter"
+    ),
+    entry!("page.login.title", [], "Sign in", "Anmelden", "Connexion"),
+    entry!("page.nav.account", [], "Account", "Konto", "Compte"),
+    entry!(
+        "page.nav.admin",
+        [],
+        "Admin",
+        "Verwaltung",
+        "Administration"
+    ),
+    entry!("page.nav.label", [], "Main", "Hauptmenü", "Menu principal"),
+    entry!(
+        "page.nav.sign-in",
+        [],
+        "Sign in",
+        "Anmelden",
+        "Se connecter"
+    ),
+    entry!(
+        "page.not-found.link",
+        [],
+        "Go to the sign-in page",
+        "Zur Anmeldeseite",
+        "Aller à la page de connexion"
+    ),
+    entry!(
+        "page.not-found.title",
+        [],
+        "Page not found",
+        "Seite nicht gefunden",
+        "Page introuvable"
+    ),
+    entry!("page.password.hide", [], "Hide", "Verbergen", "Masquer"),
+    entry!("page.password.show", [], "Show", "Anzeigen", "Afficher"),
+    entry!(
+        "page.question-idea.1",
+        [],
+        "What was the name of your first school?",
+        "Wie hieß Ihre erste Schule?",
+        "Quel était le nom de votre première école ?"
+    ),
+    entry!(
+        "page.question-idea.2",
+        [],
+        "In which city did your parents meet?",
+        "In welcher Stadt haben sich Ihre Eltern kennengelernt?",
+        "Dans quelle ville vos parents se sont-ils rencontrés ?"
+    ),
+    entry!(
+        "page.question-idea.3",
+        [],
+        "What was the make of your first car?",
+        "Welche Marke hatte Ihr erstes Auto?",
+        "Quelle était la marque de votre première voiture ?"
+    ),
+    entry!(
+        "page.question-idea.4",
+        [],
+        "What is the name of a street you lived on as a child?",
+        "Wie heißt eine Straße, in der Sie als Kind gewohnt haben?",
+        "Quel est le nom d’une rue où vous avez habité enfant ?"
+    ),
+    entry!(
+        "page.question-idea.5",
+        [],
+        "What was the name of your first pet?",
+        "Wie hieß Ihr erstes Haustier?",
+        "Comment s’appelait votre premier animal de compagnie ?"
+    ),
+    entry!(
+        "page.question-idea.6",
+        [],
+        "What was your childhood nickname?",
+        "Wie war Ihr Spitzname als Kind?",
+        "Quel était votre surnom d’enfance ?"
+    ),
+    entry!(
+        "page.questions.answer",
+        ["n"],
+        "Answer {n}",
+        "Antwort {n}",
+        "Réponse {n}"
+    ),
+    entry!(
+        "page.questions.hint",
+        [],
+        "You will answer these before you can reset your password. Answers ignore case and extra spaces.",
+        "Diese beantworten Sie, bevor Sie Ihr Passwort zurücksetzen können. Groß- und Kleinschreibung sowie zusätzliche Leerzeichen spielen keine Rolle.",
+        "Vous y répondrez avant de pouvoir réinitialiser votre mot de passe. Les réponses ignorent la casse et les espaces superflus."
+    ),
+    entry!(
+        "page.questions.legend",
+        [],
+        "Security questions",
+        "Sicherheitsfragen",
+        "Questions de sécurité"
+    ),
+    entry!(
+        "page.questions.question",
+        ["n"],
+        "Question {n}",
+        "Frage {n}",
+        "Question {n}"
+    ),
+    entry!("page.register.account", [], "Account", "Konto", "Compte"),
+    entry!(
+        "page.register.checking",
+        [],
+        "Checking your invitation…",
+        "Einladung wird geprüft …",
+        "Vérification de votre invitation…"
+    ),
+    entry!(
+        "page.register.done",
+        [],
+        "Your account is ready.",
+        "Ihr Konto ist bereit.",
+        "Votre compte est prêt."
+    ),
+    entry!(
+        "page.register.submit",
+        [],
+        "Create account",
+        "Konto anlegen",
+        "Créer le compte"
+    ),
+    entry!(
+        "page.register.title",
+        [],
+        "Create your password",
+        "Passwort festlegen",
+        "Créez votre mot de passe"
+    ),
+    entry!(
+        "page.reset.checking",
+        [],
+        "Checking your link…",
+        "Link wird geprüft …",
+        "Vérification de votre lien…"
+    ),
+    entry!(
+        "page.reset.done",
+        [],
+        "Your password has been changed.",
+        "Ihr Passwort wurde geändert.",
+        "Votre mot de passe a été changé."
+    ),
+    entry!(
+        "page.reset.locked",
+        [],
+        "Too many wrong answers: the account is locked. Contact an administrator to unlock it.",
+        "Zu viele falsche Antworten: Das Konto ist gesperrt. Wenden Sie sich zum Entsperren an einen Administrator.",
+        "Trop de mauvaises réponses : le compte est verrouillé. Contactez un administrateur pour le déverrouiller."
+    ),
+    entry!(
+        "page.reset.new-link",
+        [],
+        "Ask for a new link",
+        "Neuen Link anfordern",
+        "Demander un nouveau lien"
+    ),
+    entry!(
+        "page.reset.questions",
+        [],
+        "Your security questions",
+        "Ihre Sicherheitsfragen",
+        "Vos questions de sécurité"
+    ),
+    entry!(
+        "page.reset.title",
+        [],
+        "Choose a new password",
+        "Neues Passwort wählen",
+        "Choisissez un nouveau mot de passe"
+    ),
+    entry!(
+        "page.reset.wrong-answers",
+        [],
+        "The answers do not match the ones you chose. Check them and try again.",
+        "Die Antworten stimmen nicht mit den von Ihnen gewählten überein. Prüfen Sie sie und versuchen Sie es erneut.",
+        "Les réponses ne correspondent pas à celles que vous avez choisies. Vérifiez-les et réessayez."
+    ),
+    entry!("page.rule.met", [], "Met: ", "Erfüllt: ", "Respecté : "),
+    entry!(
+        "page.rule.pending",
+        [],
+        "Checked on submit: ",
+        "Wird beim Absenden geprüft: ",
+        "Vérifié à l’envoi : "
+    ),
+    entry!(
+        "page.rule.unmet",
+        [],
+        "Not met: ",
+        "Nicht erfüllt: ",
+        "Non respecté : "
+    ),
+    entry!("page.status.active", [], "Active", "Aktiv", "Actif"),
+    entry!("page.status.expired", [], "Expired", "Abgelaufen", "Expiré"),
+    entry!("page.status.invited", [], "Invited", "Eingeladen", "Invité"),
+    entry!("page.status.locked", [], "Locked", "Gesperrt", "Verrouillé"),
+    entry!(
+        "page.status.reset-pending",
+        [],
+        "Password Reset Pending",
+        "Zurücksetzung ausstehend",
+        "Réinitialisation en attente"
+    ),
+    entry!(
+        "page.strength.label",
+        [],
+        "Password strength",
+        "Passwortstärke",
+        "Robustesse du mot de passe"
+    ),
+    entry!(
+        "page.strength.line",
+        ["word"],
+        "Strength: {word}",
+        "Stärke: {word}",
+        "Robustesse : {word}"
+    ),
+    entry!(
+        "page.summary.all",
+        [],
+        "All requirements met.",
+        "Alle Anforderungen erfüllt.",
+        "Toutes les exigences sont remplies."
+    ),
+    entry!(
+        "page.summary.some",
+        ["checked", "met"],
+        "{met} of {checked} requirements met.",
+        "{met} von {checked} Anforderungen erfüllt.",
+        "{met, plural, one {# exigence remplie} other {# exigences remplies}} sur {checked}."
+    ),
+    entry!(
+        "page.support",
+        ["contact"],
+        "Contact {contact} for assistance.",
+        "Wenden Sie sich bei Fragen an {contact}.",
+        "Pour obtenir de l’aide, contactez {contact}."
+    ),
+];
