@@ -1,19 +1,26 @@
 //! The one error type of the HTTP layer: every failure becomes `{"error": id, "message": ...}`
-//! with a stable kebab-case id (SPEC §4), and internals never reach the client.
+//! with a stable kebab-case id (SPEC §4), and internals never reach the client. The message
+//! is a catalogue sentence, worded in the request's language by [`localize`] (English when
+//! nothing else was asked for).
 
+use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use passguard_i18n::Locale;
 use passguard_policy::Report;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-/// An error answer: a status, a stable id, an English message and, for some ids, extra
-/// fields (the report of a refused password, when a change is allowed again).
-#[derive(Debug)]
+use crate::texts::{self, Key, Message};
+
+/// An error answer: a status, a stable id, a sentence from the catalogue and, for some ids,
+/// extra fields (the report of a refused password, when a change is allowed again).
+#[derive(Debug, Clone)]
 pub struct ApiError {
     status: StatusCode,
     id: &'static str,
-    message: String,
+    message: Message,
     extra: Map<String, Value>,
     retry_after: Option<i64>,
 }
@@ -23,20 +30,28 @@ pub struct ApiError {
 pub struct ErrorBody {
     /// The stable kebab-case id, such as `invalid-credentials`.
     pub error: String,
-    /// An English sentence for the user.
+    /// A sentence for the user, in the language `Accept-Language` asks for (English, German
+    /// or French; English otherwise).
     pub message: String,
 }
 
 impl ApiError {
-    /// An error with `status`, stable `id` and `message`.
-    pub fn new(status: StatusCode, id: &'static str, message: impl Into<String>) -> Self {
+    /// An error with `status`, stable `id` and the catalogue sentence `key`.
+    pub(crate) fn new(status: StatusCode, id: &'static str, key: Key) -> Self {
         Self {
             status,
             id,
-            message: message.into(),
+            message: Message::new(key),
             extra: Map::new(),
             retry_after: None,
         }
+    }
+
+    /// Gives the sentence its parameter `name`.
+    #[must_use]
+    pub(crate) fn arg(mut self, name: &'static str, value: impl Into<texts::Value>) -> Self {
+        self.message = self.message.arg(name, value);
+        self
     }
 
     /// Adds a field beside `error` and `message`.
@@ -60,15 +75,21 @@ impl ApiError {
         self.id
     }
 
-    /// The English message.
+    /// The message in English.
     #[must_use]
-    pub fn message(&self) -> &str {
-        &self.message
+    pub fn message(&self) -> String {
+        self.message.render(Locale::En)
+    }
+
+    /// The message in `locale`.
+    #[must_use]
+    pub fn message_in(&self, locale: Locale) -> String {
+        self.message.render(locale)
     }
 
     /// 400 with `id`: the request itself is malformed.
-    pub fn bad_request(id: &'static str, message: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, id, message)
+    pub(crate) fn bad_request(id: &'static str, key: Key) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, id, key)
     }
 
     /// 401 `invalid-credentials`: the same answer for an unknown user and a wrong password.
@@ -76,7 +97,7 @@ impl ApiError {
         Self::new(
             StatusCode::UNAUTHORIZED,
             "invalid-credentials",
-            "The username or password is incorrect.",
+            texts::INVALID_CREDENTIALS,
         )
     }
 
@@ -85,37 +106,28 @@ impl ApiError {
         Self::new(
             StatusCode::UNAUTHORIZED,
             "unauthenticated",
-            "Please sign in first.",
+            texts::UNAUTHENTICATED,
         )
     }
 
     /// 403 `forbidden`: signed in, but not allowed.
     pub fn forbidden() -> Self {
-        Self::new(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "You are not allowed to do this.",
-        )
+        Self::new(StatusCode::FORBIDDEN, "forbidden", texts::FORBIDDEN)
     }
 
-    /// 404 `not-found`.
-    pub fn not_found(what: &str) -> Self {
-        Self::new(
-            StatusCode::NOT_FOUND,
-            "not-found",
-            format!("No such {what}."),
-        )
+    /// 404 `not-found` for an account.
+    pub fn no_such_account() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not-found", texts::NO_SUCH_ACCOUNT)
+    }
+
+    /// 404 `not-found` for an endpoint.
+    pub fn no_such_endpoint() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not-found", texts::NO_SUCH_ENDPOINT)
     }
 
     /// 423 `locked`, the same body whether or not the account exists.
     pub fn locked(support_contact: &str) -> Self {
-        Self::new(
-            StatusCode::LOCKED,
-            "locked",
-            format!(
-                "This account is locked. Contact {support_contact} for assistance to unlock it."
-            ),
-        )
+        Self::new(StatusCode::LOCKED, "locked", texts::LOCKED).arg("contact", support_contact)
     }
 
     /// 422 `password-rejected` with the engine's full report.
@@ -123,7 +135,7 @@ impl ApiError {
         Self::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "password-rejected",
-            "The password does not meet the policy.",
+            texts::PASSWORD_REJECTED,
         )
         .with("report", report)
     }
@@ -131,24 +143,18 @@ impl ApiError {
     /// 429 `min-age`: the password was changed too recently; `allowed_at` is when it may be
     /// changed again (Unix seconds).
     pub fn min_age(report: &Report, allowed_at: i64, now: i64) -> Self {
-        let mut error = Self::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "min-age",
-            "The password was changed too recently to change it again yet.",
-        )
-        .with("allowed_at", allowed_at)
-        .with("report", report);
-        error.retry_after = Some(allowed_at.saturating_sub(now).max(1));
+        let wait = allowed_at.saturating_sub(now).max(1);
+        let mut error = Self::new(StatusCode::TOO_MANY_REQUESTS, "min-age", texts::MIN_AGE)
+            .arg("remaining", texts::Value::Span(wait))
+            .with("allowed_at", allowed_at)
+            .with("report", report);
+        error.retry_after = Some(wait);
         error
     }
 
     /// 503 `busy`: the hashing queue is full; the client may retry shortly.
     pub fn busy() -> Self {
-        let mut error = Self::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "busy",
-            "The server is busy. Please try again in a moment.",
-        );
+        let mut error = Self::new(StatusCode::SERVICE_UNAVAILABLE, "busy", texts::BUSY);
         error.retry_after = Some(1);
         error
     }
@@ -159,14 +165,37 @@ impl ApiError {
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
-            "Something went wrong on the server.",
+            texts::INTERNAL,
         )
+    }
+
+    /// The JSON body with the message in `locale`.
+    fn body(&self, locale: Locale) -> Vec<u8> {
+        #[derive(Serialize)]
+        struct Body<'a> {
+            error: &'a str,
+            message: String,
+            #[serde(flatten)]
+            extra: &'a Map<String, Value>,
+        }
+        serde_json::to_vec(&Body {
+            error: self.id,
+            message: self.message_in(locale),
+            extra: &self.extra,
+        })
+        .unwrap_or_default()
     }
 }
 
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}: {}", self.status.as_u16(), self.id, self.message)
+        write!(
+            f,
+            "{} {}: {}",
+            self.status.as_u16(),
+            self.id,
+            self.message()
+        )
     }
 }
 
@@ -179,17 +208,49 @@ impl From<sqlx::Error> for ApiError {
 }
 
 impl IntoResponse for ApiError {
+    /// The answer in English; [`localize`] words it again for the request's language.
     fn into_response(self) -> Response {
-        let mut body = Map::new();
-        body.insert("error".to_owned(), Value::from(self.id));
-        body.insert("message".to_owned(), Value::from(self.message));
-        body.extend(self.extra);
-        let mut response = (self.status, axum::Json(Value::Object(body))).into_response();
+        let body = self.body(Locale::En);
+        let mut response = (
+            self.status,
+            [(header::CONTENT_TYPE, "application/json")],
+            body,
+        )
+            .into_response();
         if let Some(seconds) = self.retry_after
             && let Ok(value) = HeaderValue::from_str(&seconds.to_string())
         {
             response.headers_mut().insert(header::RETRY_AFTER, value);
         }
+        response.extensions_mut().insert(self);
         response
     }
+}
+
+/// Marks a successful answer whose text depends on `Accept-Language`, so that [`localize`]
+/// adds `Vary: Accept-Language` to it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Localized;
+
+/// Words every error answer in the language the request's `Accept-Language` asks for, and
+/// marks answers that depend on it with `Vary: Accept-Language`. Errors are made in many
+/// places (extractors, fallbacks, the cross-site guard, the hashing queue) that do not know
+/// the request; this one layer does, so none of them needs to.
+pub(crate) async fn localize(request: Request, next: Next) -> Response {
+    let locale = crate::api::requested_locale(request.headers()).locale;
+    let mut response = next.run(request).await;
+    let error = response.extensions_mut().remove::<ApiError>();
+    let localized = response.extensions_mut().remove::<Localized>().is_some();
+    if let Some(error) = &error
+        && locale != Locale::En
+    {
+        *response.body_mut() = axum::body::Body::from(error.body(locale));
+        response.headers_mut().remove(header::CONTENT_LENGTH);
+    }
+    if error.is_some() || localized {
+        response
+            .headers_mut()
+            .append(header::VARY, HeaderValue::from_static("accept-language"));
+    }
+    response
 }

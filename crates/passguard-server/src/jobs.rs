@@ -78,11 +78,14 @@ pub(crate) async fn run_due(state: &AppState) -> Result<usize, ApiError> {
         }
         let (url, link_expires_at) = state.new_reset_link(&user, now).await?;
         let message = mail::expiry_notice(
+            user.locale,
             &user.username,
             expires_at,
-            now,
             &url,
-            link_expires_at,
+            mail::LinkTimes {
+                now,
+                expires_at: link_expires_at,
+            },
             state.support_contact(),
         );
         match state.inner.mailer.send(&user.email, message).await {

@@ -10,6 +10,7 @@ mod mail;
 mod server;
 mod state;
 pub mod store;
+mod texts;
 mod tokens;
 
 pub use api::{app, openapi_json};

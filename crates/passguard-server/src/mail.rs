@@ -1,12 +1,16 @@
 //! Outgoing e-mail: SMTP through lettre when `--smtp` is given, otherwise one RFC 5322
 //! `.eml` file per message in the mail directory. Every message has a plain-text and an HTML
-//! part; links in it are built from the configured public URL, never from a request.
+//! part, both worded from the catalogue in the recipient's language; links in it are built
+//! from the configured public URL, never from a request.
 
 use lettre::message::{Mailbox, MultiPart};
-use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+
+use passguard_i18n::Locale;
 
 use crate::config::{ConfigError, MailSettings};
 use crate::error::ApiError;
+use crate::texts::{self, Key, Message, Value};
 
 /// Sends e-mail.
 #[derive(Clone)]
@@ -76,7 +80,7 @@ impl Mailer {
         let to: Mailbox = to
             .parse()
             .map_err(|e| ApiError::internal(&format_args!("recipient address: {e}")))?;
-        let message = Message::builder()
+        let message = lettre::Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(mail.subject)
@@ -97,7 +101,7 @@ impl Mailer {
 }
 
 /// Escapes text for HTML.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -112,139 +116,168 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// A time as `2026-05-06 14:00 UTC`.
-pub(crate) fn format_time(unix: i64) -> String {
-    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
-    time::OffsetDateTime::from_unix_timestamp(unix)
-        .ok()
-        .and_then(|t| t.format(format).ok())
-        .unwrap_or_else(|| unix.to_string())
-}
-
-/// Paragraphs of text and at most one link, rendered both ways.
+/// Paragraphs of text and at most one link, worded in one language and rendered both ways
+/// (plain text and HTML) from the same sentences.
 struct Body<'a> {
-    greeting: String,
-    paragraphs: Vec<String>,
-    link: Option<(&'a str, &'a str)>,
+    locale: Locale,
+    username: &'a str,
+    paragraphs: Vec<Message>,
+    link: Option<(Key, &'a str)>,
     support_contact: &'a str,
 }
 
 impl Body<'_> {
-    fn render(self, subject: &str) -> Mail {
-        let footer = format!("Contact {} for assistance.", self.support_contact);
-        let mut text = format!("{}\n\n", self.greeting);
+    fn render(self, subject: Key) -> Mail {
+        let say = |message: &Message| message.render(self.locale);
+        let greeting = say(&Message::new(texts::MAIL_GREETING).arg("username", self.username));
+        let footer = say(&Message::new(texts::MAIL_FOOTER).arg("contact", self.support_contact));
+        let mut text = format!("{greeting}\n\n");
         let mut html = format!(
-            "<!doctype html><html><body style=\"font-family:sans-serif\"><p>{}</p>",
-            escape(&self.greeting)
+            "<!doctype html><html lang=\"{}\"><body style=\"font-family:sans-serif\"><p>{}</p>",
+            self.locale.tag(),
+            escape(&greeting)
         );
-        for paragraph in &self.paragraphs {
-            text.push_str(paragraph);
+        for paragraph in self.paragraphs.iter().map(say) {
+            text.push_str(&paragraph);
             text.push_str("\n\n");
-            html.push_str(&format!("<p>{}</p>", escape(paragraph)));
+            html.push_str(&format!("<p>{}</p>", escape(&paragraph)));
         }
         if let Some((label, url)) = self.link {
+            let label = texts::text(self.locale, label);
             text.push_str(&format!("{label}:\n{url}\n\n"));
             html.push_str(&format!(
                 "<p><a href=\"{}\">{}</a></p>",
                 escape(url),
-                escape(label)
+                escape(&label)
             ));
         }
         text.push_str(&footer);
         text.push('\n');
         html.push_str(&format!("<p>{}</p></body></html>", escape(&footer)));
         Mail {
-            subject: subject.to_owned(),
+            subject: texts::text(self.locale, subject),
             text,
             html,
         }
     }
 }
 
+/// How long a link lives from `now` to `expires_at`, and until when.
+fn validity(key: Key, now: i64, expires_at: i64) -> Message {
+    Message::new(key)
+        .arg("lifetime", Value::Span(expires_at.saturating_sub(now)))
+        .arg("until", Value::Time(expires_at))
+}
+
+/// What a link e-mail says about the link: made at `now`, valid until `expires_at`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LinkTimes {
+    pub(crate) now: i64,
+    pub(crate) expires_at: i64,
+}
+
 /// The invitation with a registration link.
-pub(crate) fn invitation(username: &str, link: &str, expires_at: i64, support: &str) -> Mail {
+pub(crate) fn invitation(
+    locale: Locale,
+    username: &str,
+    link: &str,
+    times: LinkTimes,
+    support: &str,
+) -> Mail {
     Body {
-        greeting: format!("Hello {username},"),
+        locale,
+        username,
         paragraphs: vec![
-            format!("An account named {username} was created for you. Choose its password to start using it."),
-            format!("This link works once and until {}.", format_time(expires_at)),
+            Message::new(texts::MAIL_INVITATION_CREATED).arg("username", username),
+            validity(texts::MAIL_INVITATION_VALIDITY, times.now, times.expires_at),
         ],
-        link: Some(("Choose your password", link)),
+        link: Some((texts::MAIL_INVITATION_LINK, link)),
         support_contact: support,
     }
-    .render("Your new account: choose a password")
+    .render(texts::MAIL_INVITATION_SUBJECT)
 }
 
 /// A reset link, after a forgotten password or an administrator's reset.
-pub(crate) fn reset_link(username: &str, link: &str, expires_at: i64, support: &str) -> Mail {
+pub(crate) fn reset_link(
+    locale: Locale,
+    username: &str,
+    link: &str,
+    times: LinkTimes,
+    support: &str,
+) -> Mail {
     Body {
-        greeting: format!("Hello {username},"),
+        locale,
+        username,
         paragraphs: vec![
-            "A password reset was requested for your account. If it was not you, ignore this message: your password stays as it is.".to_owned(),
-            format!(
-                "This link works once and until {}; a newer request replaces it.",
-                format_time(expires_at)
-            ),
+            Message::new(texts::MAIL_RESET_REQUESTED),
+            validity(texts::MAIL_RESET_VALIDITY, times.now, times.expires_at),
         ],
-        link: Some(("Choose a new password", link)),
+        link: Some((texts::MAIL_RESET_LINK, link)),
         support_contact: support,
     }
-    .render("Reset your password")
+    .render(texts::MAIL_RESET_SUBJECT)
 }
 
 /// What a locked account receives instead of a reset link.
-pub(crate) fn locked(username: &str, support: &str) -> Mail {
+pub(crate) fn locked(locale: Locale, username: &str, support: &str) -> Mail {
     Body {
-        greeting: format!("Hello {username},"),
+        locale,
+        username,
         paragraphs: vec![
-            "A password reset was requested for your account, but the account is locked after too many failed attempts, so no reset link can be sent.".to_owned(),
-            format!("Contact {support} to unlock it; an administrator can then send you a reset link."),
+            Message::new(texts::MAIL_LOCKED_REQUESTED),
+            Message::new(texts::MAIL_LOCKED_CONTACT).arg("contact", support),
         ],
         link: None,
         support_contact: support,
     }
-    .render("Your account is locked: contact an administrator")
+    .render(texts::MAIL_LOCKED_SUBJECT)
 }
 
-/// An expiry notice, with a reset link.
+/// An expiry notice for a password expiring at `expires_at`, with a reset link.
 pub(crate) fn expiry_notice(
+    locale: Locale,
     username: &str,
     expires_at: i64,
-    now: i64,
     link: &str,
-    link_expires_at: i64,
+    times: LinkTimes,
     support: &str,
 ) -> Mail {
-    let when = if now >= expires_at {
-        format!("Your password expired on {}.", format_time(expires_at))
+    let when = if times.now >= expires_at {
+        Message::new(texts::MAIL_EXPIRY_EXPIRED).arg("date", Value::Time(expires_at))
     } else {
-        format!("Your password expires on {}.", format_time(expires_at))
+        Message::new(texts::MAIL_EXPIRY_EXPIRES)
+            .arg("date", Value::Time(expires_at))
+            .arg("remaining", Value::Span(expires_at - times.now))
     };
     Body {
-        greeting: format!("Hello {username},"),
+        locale,
+        username,
         paragraphs: vec![
             when,
-            format!(
-                "Choose a new password with the link below; it works once and until {}.",
-                format_time(link_expires_at)
-            ),
+            validity(texts::MAIL_EXPIRY_VALIDITY, times.now, times.expires_at),
         ],
-        link: Some(("Choose a new password", link)),
+        link: Some((texts::MAIL_RESET_LINK, link)),
         support_contact: support,
     }
-    .render("Your password is expiring")
+    .render(texts::MAIL_EXPIRY_SUBJECT)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const DAY: i64 = 86_400;
+
     #[test]
     fn both_parts_carry_the_link_and_the_support_contact_and_html_is_escaped() {
         let mail = invitation(
+            Locale::En,
             "<ada>",
             "https://pw.example.com/register?token=abc&x=1",
-            0,
+            LinkTimes {
+                now: 0,
+                expires_at: 7 * DAY,
+            },
             "the service desk",
         );
         assert!(
@@ -261,6 +294,63 @@ mod tests {
         );
         assert!(mail.html.contains("&lt;ada&gt;"));
         assert!(!mail.html.contains("<ada>"));
-        assert!(mail.text.contains("1970-01-01 00:00 UTC"));
+        assert!(
+            mail.text
+                .contains("works once and for 7 days, until 1970-01-08 00:00 UTC.")
+        );
+    }
+
+    #[test]
+    fn every_part_is_in_the_recipients_language() {
+        let times = LinkTimes {
+            now: 76 * DAY,
+            expires_at: 83 * DAY,
+        };
+        let link = "https://pw.example.com/reset?token=abc";
+        let de = expiry_notice(Locale::De, "ada", 90 * DAY, link, times, "den Helpdesk");
+        assert_eq!(de.subject, "Ihr Passwort läuft ab");
+        for part in [&de.text, &de.html] {
+            assert!(part.contains("Hallo ada,"), "{part}");
+            assert!(
+                part.contains("Ihr Passwort läuft am 1970-04-01 00:00 UTC ab (noch 14 Tage)."),
+                "{part}"
+            );
+            assert!(
+                part.contains("7 Tage lang, bis 1970-03-25 00:00 UTC"),
+                "{part}"
+            );
+            assert!(part.contains("Neues Passwort wählen"), "{part}");
+            assert!(
+                part.contains("Wenden Sie sich für Unterstützung an den Helpdesk."),
+                "{part}"
+            );
+        }
+        assert!(de.html.starts_with("<!doctype html><html lang=\"de\">"));
+        let fr = locked(Locale::Fr, "ada", "le support");
+        assert_eq!(
+            fr.subject,
+            "Votre compte est verrouillé : contactez un administrateur"
+        );
+        assert!(fr.text.contains("Bonjour ada,"));
+        assert!(
+            fr.html
+                .contains("Contactez le support pour le faire déverrouiller")
+        );
+        let expired = expiry_notice(
+            Locale::Fr,
+            "ada",
+            90 * DAY,
+            link,
+            LinkTimes {
+                now: 90 * DAY,
+                expires_at: 97 * DAY,
+            },
+            "le support",
+        );
+        assert!(
+            expired
+                .text
+                .contains("Votre mot de passe a expiré le 1970-04-01 00:00 UTC.")
+        );
     }
 }

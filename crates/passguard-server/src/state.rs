@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use bytes::Bytes;
-use passguard_policy::{Policy, Unlock};
+use passguard_policy::{Locale, Policy, Unlock};
 use serde::Serialize;
 use tokio::sync::Semaphore;
 use url::Url;
@@ -16,6 +16,7 @@ use crate::error::ApiError;
 use crate::hashing::Hasher;
 use crate::mail::{self, Mailer};
 use crate::store::{InvitedUser, LockRule, NewSecret, Store, User};
+use crate::texts;
 use crate::tokens;
 
 /// The role of an ordinary account.
@@ -152,6 +153,7 @@ impl AppState {
 
     /// Invites an account and e-mails its registration link; returns the link. With
     /// `reissue`, an account that is still only invited gets a new link (replacing the old).
+    /// The e-mail is in English for a new account, and in its language for a reissue.
     ///
     /// # Errors
     /// 400 for an invalid username or e-mail; 409 `exists` when the username is taken (by a
@@ -163,6 +165,19 @@ impl AppState {
         admin: bool,
         reissue: bool,
     ) -> Result<String, ApiError> {
+        self.invite_in(username, email, admin, reissue, None).await
+    }
+
+    /// [`AppState::invite`], the e-mail in `locale` (the inviting administrator's), which
+    /// also becomes a new account's language until its owner registers.
+    pub(crate) async fn invite_in(
+        &self,
+        username: &str,
+        email: &str,
+        admin: bool,
+        reissue: bool,
+        locale: Option<Locale>,
+    ) -> Result<String, ApiError> {
         let username = validate_username(username)?;
         let email = validate_email(email)?;
         let key = username_key(&username);
@@ -172,13 +187,7 @@ impl AppState {
         let existing = self.inner.store.user_by_key(&key).await?;
         let user_id = match &existing {
             Some(user) if reissue && user.password_hash.is_none() => user.id,
-            Some(_) => {
-                return Err(ApiError::new(
-                    axum::http::StatusCode::CONFLICT,
-                    "exists",
-                    format!("An account named {username} already exists."),
-                ));
-            }
+            Some(_) => return Err(exists(&username)),
             None => crate::store::new_id()?,
         };
         let link = NewSecret {
@@ -189,10 +198,14 @@ impl AppState {
             now,
             expires_at,
         };
-        let (to, name) = match &existing {
+        let (to, name, locale) = match &existing {
             Some(user) => {
                 self.inner.store.replace_link(&link).await?;
-                (user.email.clone(), user.username.clone())
+                (
+                    user.email.clone(),
+                    user.username.clone(),
+                    locale.unwrap_or(user.locale),
+                )
             }
             None => {
                 let invited = InvitedUser {
@@ -201,19 +214,17 @@ impl AppState {
                     email: &email,
                     email_key: &email_key(&email),
                     role: if admin { ROLE_ADMIN } else { ROLE_USER },
+                    locale: locale.unwrap_or_default(),
                 };
                 if !self.inner.store.invite(&invited, &link).await? {
-                    return Err(ApiError::new(
-                        axum::http::StatusCode::CONFLICT,
-                        "exists",
-                        format!("An account named {username} already exists."),
-                    ));
+                    return Err(exists(&username));
                 }
-                (email.clone(), username.clone())
+                (email.clone(), username.clone(), invited.locale)
             }
         };
         let url = self.link_url("register", &token.text);
-        let message = mail::invitation(&name, &url, expires_at, self.support_contact());
+        let times = mail::LinkTimes { now, expires_at };
+        let message = mail::invitation(locale, &name, &url, times, self.support_contact());
         self.inner.mailer.send(&to, message).await?;
         Ok(url)
     }
@@ -357,10 +368,17 @@ impl AppState {
         )
     }
 
-    /// Creates a reset link (replacing older ones) and e-mails it.
+    /// Creates a reset link (replacing older ones) and e-mails it in the account's language.
     pub(crate) async fn send_reset_link(&self, user: &User, now: i64) -> Result<(), ApiError> {
         let (url, expires_at) = self.new_reset_link(user, now).await?;
-        let message = mail::reset_link(&user.username, &url, expires_at, self.support_contact());
+        let times = mail::LinkTimes { now, expires_at };
+        let message = mail::reset_link(
+            user.locale,
+            &user.username,
+            &url,
+            times,
+            self.support_contact(),
+        );
         self.inner.mailer.send(&user.email, message).await
     }
 
@@ -406,6 +424,12 @@ impl AppState {
     }
 }
 
+/// 409 `exists`.
+fn exists(username: &str) -> ApiError {
+    ApiError::new(axum::http::StatusCode::CONFLICT, "exists", texts::EXISTS)
+        .arg("username", username)
+}
+
 /// The key a username is looked up by: NFKC, trimmed, lower case.
 pub(crate) fn username_key(username: &str) -> String {
     passguard_policy::normalize(username.trim()).to_lowercase()
@@ -426,12 +450,10 @@ pub(crate) fn validate_username(username: &str) -> Result<String, ApiError> {
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || c == '/')
     {
-        return Err(ApiError::bad_request(
-            "invalid-username",
-            format!(
-                "A username is 1 to {MAX_USERNAME_CHARS} characters without spaces or slashes."
-            ),
-        ));
+        return Err(
+            ApiError::bad_request("invalid-username", texts::INVALID_USERNAME)
+                .arg("max", MAX_USERNAME_CHARS),
+        );
     }
     Ok(name)
 }
@@ -440,10 +462,7 @@ pub(crate) fn validate_username(username: &str) -> Result<String, ApiError> {
 pub(crate) fn validate_email(email: &str) -> Result<String, ApiError> {
     let email = email.trim();
     if email.len() > MAX_EMAIL_BYTES || email.parse::<lettre::Address>().is_err() {
-        return Err(ApiError::bad_request(
-            "invalid-email",
-            "This is not an e-mail address such as ada@example.com.",
-        ));
+        return Err(ApiError::bad_request("invalid-email", texts::INVALID_EMAIL));
     }
     Ok(email.to_owned())
 }

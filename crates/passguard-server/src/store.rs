@@ -8,6 +8,7 @@
 //! change is guarded by the hash it replaces. SQLite serialises writers, PostgreSQL re-checks
 //! a row's `WHERE` after waiting for its lock; both give exactly-once results.
 
+use passguard_i18n::Locale;
 use sqlx::AnyPool;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{Row, Transaction};
@@ -45,6 +46,8 @@ pub(crate) struct User {
     pub(crate) password_changed_at: Option<i64>,
     pub(crate) failed_logins: i64,
     pub(crate) locked_at: Option<i64>,
+    /// The language of the account's e-mails.
+    pub(crate) locale: Locale,
 }
 
 impl std::fmt::Debug for User {
@@ -131,11 +134,14 @@ pub(crate) struct NewPassword<'a> {
     pub(crate) answers: Option<&'a [(String, String)]>,
     /// Locks set at or before this time have lifted; a live lock refuses the change.
     pub(crate) lifted_until: i64,
+    /// The account's language from now on, when the request names one.
+    pub(crate) locale: Option<Locale>,
 }
 
 macro_rules! user_columns {
     () => {
-        "id, username, email, role, password_hash, password_changed_at, failed_logins, locked_at"
+        "id, username, email, role, password_hash, password_changed_at, failed_logins, locked_at, \
+         locale"
     };
 }
 
@@ -149,6 +155,8 @@ fn user_from(row: &AnyRow) -> Result<User, sqlx::Error> {
         password_changed_at: row.try_get("password_changed_at")?,
         failed_logins: row.try_get("failed_logins")?,
         locked_at: row.try_get("locked_at")?,
+        // A tag this version does not speak (written by a newer one) reads as English.
+        locale: Locale::from_tag(&row.try_get::<String, _>("locale")?).unwrap_or_default(),
     })
 }
 
@@ -283,8 +291,9 @@ impl Store {
     ) -> Result<bool, ApiError> {
         let mut tx = self.pool.begin().await?;
         let inserted = sqlx::query(
-            "INSERT INTO users (id, username, username_key, email, email_key, role, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username_key) DO NOTHING",
+            "INSERT INTO users (id, username, username_key, email, email_key, role, created_at, \
+               locale) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (username_key) DO NOTHING",
         )
         .bind(link.user_id)
         .bind(user.username)
@@ -293,6 +302,7 @@ impl Store {
         .bind(user.email_key)
         .bind(user.role)
         .bind(link.now)
+        .bind(user.locale.tag())
         .execute(&mut *tx)
         .await?
         .rows_affected();
@@ -402,20 +412,22 @@ impl Store {
     }
 
     /// A successful login: clears the failure counter unless the account is locked
-    /// (`false`), atomically with the check.
+    /// (`false`), atomically with the check, and remembers `locale` when one is given.
     pub(crate) async fn login_succeeded(
         &self,
         id: i64,
         lifted_until: i64,
+        locale: Option<Locale>,
     ) -> Result<bool, ApiError> {
         let updated = sqlx::query(
             "UPDATE users SET failed_logins = 0, \
                failed_answers = CASE WHEN locked_at IS NULL THEN failed_answers ELSE 0 END, \
-               locked_at = NULL \
+               locked_at = NULL, locale = COALESCE($3, locale) \
              WHERE id = $1 AND (locked_at IS NULL OR locked_at <= $2)",
         )
         .bind(id)
         .bind(lifted_until)
+        .bind(locale.map(Locale::tag))
         .execute(&self.pool)
         .await?
         .rows_affected();
@@ -526,13 +538,15 @@ impl Store {
                 if consumed == 1 {
                     sqlx::query(
                         "UPDATE users SET password_hash = $2, password_changed_at = $3, \
-                           failed_logins = 0, failed_answers = 0, locked_at = NULL \
+                           failed_logins = 0, failed_answers = 0, locked_at = NULL, \
+                           locale = COALESCE($5, locale) \
                          WHERE id = $1 AND (locked_at IS NULL OR locked_at <= $4)",
                     )
                     .bind(user_id)
                     .bind(change.hash)
                     .bind(change.now)
                     .bind(change.lifted_until)
+                    .bind(change.locale.map(Locale::tag))
                     .execute(&mut *tx)
                     .await?
                     .rows_affected()
@@ -542,7 +556,8 @@ impl Store {
             }
             Guard::CurrentHash(current) => sqlx::query(
                 "UPDATE users SET password_hash = $2, password_changed_at = $3, \
-                   failed_logins = 0, failed_answers = 0, locked_at = NULL \
+                   failed_logins = 0, failed_answers = 0, locked_at = NULL, \
+                   locale = COALESCE($6, locale) \
                  WHERE id = $1 AND password_hash = $4 AND (locked_at IS NULL OR locked_at <= $5)",
             )
             .bind(user_id)
@@ -550,6 +565,7 @@ impl Store {
             .bind(change.now)
             .bind(current)
             .bind(change.lifted_until)
+            .bind(change.locale.map(Locale::tag))
             .execute(&mut *tx)
             .await?
             .rows_affected(),
@@ -730,6 +746,8 @@ pub(crate) struct InvitedUser<'a> {
     pub(crate) email: &'a str,
     pub(crate) email_key: &'a str,
     pub(crate) role: &'a str,
+    /// The language of its e-mails until its owner registers.
+    pub(crate) locale: Locale,
 }
 
 async fn insert_link(

@@ -14,7 +14,7 @@
 mod support;
 
 use axum::http::{StatusCode, header};
-use passguard_policy::Policy;
+use passguard_policy::{AuditOptions, Locale, Policy, audit};
 use serde_json::{Value, json};
 use support::mailbox;
 use support::{Backend, FAST_ARGON2, GOOD, TestApp, TestDatabase};
@@ -49,6 +49,10 @@ on_both_databases!(
     rehash_on_login,
     expiry_notices_at_expiry,
     expiry_notices_on_schedule,
+    answers_in_the_requested_language,
+    mail_in_the_accounts_language,
+    expiry_notices_in_the_accounts_language,
+    policy_audit,
 );
 
 fn rule<'a>(reply: &'a Value, id: &str) -> &'a Value {
@@ -897,4 +901,476 @@ async fn expiry_notices_on_schedule(backend: Backend) {
     );
     assert_eq!(mailbox::to(app.mail.path(), "ada@example.com").len(), 3);
     assert_eq!(mailbox::to(app.mail.path(), "bob@example.com").len(), 3);
+}
+
+/// Asking with `Accept-Language`: German, French, English, or a language passguard does not
+/// speak (English). The error ids stay the same in every language.
+async fn answers_in_the_requested_language(backend: Backend) {
+    struct Case {
+        language: &'static str,
+        rejected: &'static str,
+        min_length: &'static str,
+        credentials: &'static str,
+        unauthenticated: &'static str,
+        missing_field: &'static str,
+        no_endpoint: &'static str,
+        forgot: &'static str,
+    }
+    let english = Case {
+        language: "en-GB",
+        rejected: "The password does not meet the policy.",
+        min_length: "Use at least 8 characters (3 so far).",
+        credentials: "The username or password is incorrect.",
+        unauthenticated: "Please sign in first.",
+        missing_field: "The request body is not the JSON expected: the field password is missing.",
+        no_endpoint: "No such endpoint.",
+        forgot: "If an account matches, an e-mail with the next step is on its way.",
+    };
+    let cases = [
+        Case {
+            language: "de-DE,de;q=0.9,en;q=0.8",
+            rejected: "Das Passwort erfüllt die Richtlinie nicht.",
+            min_length: "Verwenden Sie mindestens 8 Zeichen (bisher 3).",
+            credentials: "Benutzername oder Passwort ist falsch.",
+            unauthenticated: "Bitte melden Sie sich zuerst an.",
+            missing_field: "Der Anfragetext ist nicht das erwartete JSON: Das Feld password fehlt.",
+            no_endpoint: "Diesen Endpunkt gibt es nicht.",
+            forgot: "Falls ein Konto passt, ist eine E-Mail mit dem nächsten Schritt unterwegs.",
+        },
+        Case {
+            language: "fr-CH, fr;q=0.9, en;q=0.5",
+            rejected: "Le mot de passe ne respecte pas la politique.",
+            min_length: "Utilisez au moins 8 caractères (3 pour l’instant).",
+            credentials: "L’identifiant ou le mot de passe est incorrect.",
+            unauthenticated: "Veuillez d’abord vous connecter.",
+            missing_field: "Le corps de la requête n’est pas le JSON attendu : le champ password manque.",
+            no_endpoint: "Ce point d’accès n’existe pas.",
+            forgot: "Si un compte correspond, un e-mail indiquant la marche à suivre est en route.",
+        },
+        Case {
+            language: "it-IT, es;q=0.8",
+            ..english
+        },
+        english,
+    ];
+    let app = TestApp::new(backend, "security-admin").await;
+    let token = app.invite("ada", false).await;
+    for case in &cases {
+        let language = case.language;
+        let reply = app.register_in(language, &token, "Zq9").await;
+        assert_eq!(
+            (reply.status, reply.error()),
+            (StatusCode::UNPROCESSABLE_ENTITY, "password-rejected"),
+            "{language}"
+        );
+        assert_eq!(reply.body["message"], case.rejected, "{language}");
+        assert_eq!(
+            rule(&reply.body, "min-length")["message"],
+            case.min_length,
+            "{language}"
+        );
+        assert_eq!(reply.headers[header::VARY], "accept-language");
+
+        let login = json!({"username": "nobody", "password": "Wrong1!pass"});
+        let reply = app.post_in(language, "/api/login", login, None).await;
+        assert_eq!(
+            (reply.status, reply.error()),
+            (StatusCode::UNAUTHORIZED, "invalid-credentials")
+        );
+        assert_eq!(reply.body["message"], case.credentials, "{language}");
+        let reply = app.get_in(language, "/api/me", None).await;
+        assert_eq!(reply.error(), "unauthenticated");
+        assert_eq!(reply.body["message"], case.unauthenticated, "{language}");
+        let reply = app
+            .post_in(language, "/api/login", json!({"username": "ada"}), None)
+            .await;
+        assert_eq!(
+            (reply.status, reply.error()),
+            (StatusCode::BAD_REQUEST, "invalid-json")
+        );
+        assert_eq!(reply.body["message"], case.missing_field, "{language}");
+        let reply = app.get_in(language, "/api/nothing-here", None).await;
+        assert_eq!(reply.error(), "not-found");
+        assert_eq!(reply.body["message"], case.no_endpoint, "{language}");
+        let reply = app
+            .post_in(
+                language,
+                "/api/password/forgot",
+                json!({"username": "nobody"}),
+                None,
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::ACCEPTED);
+        assert_eq!(reply.body, json!({"message": case.forgot}), "{language}");
+        assert_eq!(reply.headers[header::VARY], "accept-language");
+    }
+
+    // Durations and counts in the sentences are worded for the language.
+    assert_eq!(
+        app.register_in("de", &token, GOOD[0]).await.status,
+        StatusCode::CREATED
+    );
+    let cookie = app.session("ada", GOOD[0]).await;
+    let change = json!({"current_password": GOOD[0], "new_password": GOOD[1]});
+    let reply = app
+        .post_in("de", "/api/password/change", change.clone(), Some(&cookie))
+        .await;
+    assert_eq!(
+        (reply.status, reply.error()),
+        (StatusCode::TOO_MANY_REQUESTS, "min-age")
+    );
+    assert_eq!(
+        reply.body["message"],
+        "Das Passwort wurde erst vor Kurzem geändert und kann noch nicht wieder geändert \
+         werden; noch 2 Tage bis zur nächsten möglichen Änderung."
+    );
+    let reply = app
+        .post_in("fr", "/api/password/change", change, Some(&cookie))
+        .await;
+    assert_eq!(
+        reply.body["message"],
+        "Le mot de passe a été changé trop récemment pour être changé à nouveau : réessayez \
+         dans 2 jours."
+    );
+    let one_question = json!([{"question": "Pet?", "answer": "Rex"}]);
+    let other = app.invite("bob", false).await;
+    let reply = app
+        .post_in(
+            "fr",
+            "/api/register",
+            json!({"token": other, "password": GOOD[0], "security_questions": one_question}),
+            None,
+        )
+        .await;
+    assert_eq!(reply.error(), "invalid-security-questions");
+    assert_eq!(
+        reply.body["message"],
+        "Choisissez exactement 2 questions de sécurité (reçues : 1)."
+    );
+    for _ in 0..5 {
+        app.login("ada", "Wrong1!pass").await;
+    }
+    let reply = app
+        .post_in(
+            "de",
+            "/api/login",
+            json!({"username": "ada", "password": GOOD[0]}),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (reply.status, reply.error()),
+        (StatusCode::LOCKED, "locked")
+    );
+    assert_eq!(
+        reply.body["message"],
+        "Dieses Konto ist gesperrt. Wenden Sie sich an the test desk, um es entsperren zu lassen."
+    );
+}
+
+/// E-mails go out in the recipient's language: the inviting administrator's for an
+/// invitation, then the one the person's browser named at registration and at the latest
+/// login, whoever asks for the e-mail.
+async fn mail_in_the_accounts_language(backend: Backend) {
+    let app = TestApp::new(backend, "security-admin").await;
+    app.user("root", GOOD[1], true).await;
+    let admin = app.session("root", GOOD[1]).await;
+
+    let reply = app
+        .post_in(
+            "fr-FR",
+            "/api/admin/users",
+            json!({"username": "bob", "email": "bob@example.com"}),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{reply:?}");
+    let invitation = &mailbox::wait_for(app.mail.path(), "bob@example.com", 1).await[0];
+    assert_eq!(
+        invitation.subject,
+        "Votre nouveau compte : choisissez un mot de passe"
+    );
+    let text = invitation.part("text/plain").unwrap();
+    assert!(text.starts_with("Bonjour bob,"), "{text}");
+    assert!(
+        text.contains("Ce lien ne fonctionne qu’une fois, pendant 7 jours, jusqu’au "),
+        "{text}"
+    );
+    assert!(text.contains("Contactez the test desk pour obtenir de l’aide."));
+
+    let token = app.invite("ada", false).await;
+    let reply = app
+        .register_in("de-DE,de;q=0.9,en;q=0.8", &token, GOOD[0])
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+    // A French visitor asks for ada's reset link: it goes out in ada's German.
+    app.post_in(
+        "fr",
+        "/api/password/forgot",
+        json!({"username": "ada"}),
+        None,
+    )
+    .await;
+    let mails = mailbox::wait_for(app.mail.path(), "ada@example.com", 2).await;
+    let reset = &mails[1];
+    assert_eq!(reset.subject, "Passwort zurücksetzen");
+    let text = reset.part("text/plain").unwrap();
+    let html = reset.part("text/html").unwrap();
+    for part in [&text, &html] {
+        for sentence in [
+            "Hallo ada,",
+            "Für Ihr Konto wurde das Zurücksetzen des Passworts angefordert. Falls Sie das \
+             nicht waren, ignorieren Sie diese Nachricht: Ihr Passwort bleibt unverändert.",
+            "Dieser Link funktioniert einmal und 7 Tage lang, bis ",
+            "Neues Passwort wählen",
+            "Wenden Sie sich für Unterstützung an the test desk.",
+        ] {
+            assert!(part.contains(sentence), "{sentence:?} not in {part}");
+        }
+    }
+    assert!(html.contains("<html lang=\"de\">"), "{html}");
+    let token = reset.token("reset").unwrap();
+    assert_eq!(
+        app.get(&format!("/api/password/reset/{token}"), None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+
+    // A login from a French browser makes French her language; logins that name no
+    // language she speaks leave it.
+    let login = json!({"username": "ada", "password": GOOD[0]});
+    assert_eq!(
+        app.post_in("fr-BE", "/api/login", login.clone(), None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(app.login("ada", GOOD[0]).await.status, StatusCode::OK);
+    assert_eq!(
+        app.post_in("it", "/api/login", login, None).await.status,
+        StatusCode::OK
+    );
+    let reply = app
+        .post(
+            "/api/admin/users/ada/reset-password",
+            json!({}),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::ACCEPTED);
+    let mails = mailbox::wait_for(app.mail.path(), "ada@example.com", 3).await;
+    assert_eq!(mails[2].subject, "Réinitialisez votre mot de passe");
+    assert!(
+        mails[2]
+            .part("text/html")
+            .unwrap()
+            .contains("Choisir un nouveau mot de passe")
+    );
+
+    // Locked, she is told in French to contact an administrator.
+    for _ in 0..5 {
+        app.login("ada", "Wrong1!pass").await;
+    }
+    app.post(
+        "/api/password/forgot",
+        json!({"email": "ada@example.com"}),
+        None,
+    )
+    .await;
+    let mails = mailbox::wait_for(app.mail.path(), "ada@example.com", 4).await;
+    assert_eq!(
+        mails[3].subject,
+        "Votre compte est verrouillé : contactez un administrateur"
+    );
+    assert!(
+        mails[3]
+            .part("text/plain")
+            .unwrap()
+            .contains("Contactez the test desk pour le faire déverrouiller ;")
+    );
+    assert_eq!(mails[3].token("reset"), None);
+}
+
+/// The background job writes each notice in the account's language, with the time left
+/// worded for it.
+async fn expiry_notices_in_the_accounts_language(backend: Backend) {
+    let policy = Policy::from_toml(
+        "name = \"notices\"\n[password]\nmin_length = 8\nmax_age = \"90d\"\n\
+         expiry_notice = [\"14d\", \"1d\"]\n",
+    )
+    .unwrap();
+    let app = TestApp::with(TestDatabase::new(backend).await, policy, FAST_ARGON2, "").await;
+    for (username, language) in [("ada", "de"), ("bob", "fr-CA"), ("cyd", "es")] {
+        let token = app.invite(username, false).await;
+        let reply = app.register_in(language, &token, GOOD[0]).await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{reply:?}");
+    }
+    assert_eq!(app.advance_and_run_jobs(76 * DAY).await["notices_sent"], 3);
+    let expected = [
+        (
+            "ada@example.com",
+            "Ihr Passwort läuft ab",
+            "(noch 14 Tage)",
+            "er funktioniert einmal und 1 Tag lang, bis ",
+        ),
+        (
+            "bob@example.com",
+            "Votre mot de passe arrive à expiration",
+            ", dans 14 jours.",
+            "il ne fonctionne qu’une fois, pendant 1 jour, jusqu’au ",
+        ),
+        (
+            "cyd@example.com",
+            "Your password is expiring",
+            ", in 14 days.",
+            "it works once and for 1 day, until ",
+        ),
+    ];
+    for (address, subject, remaining, validity) in expected {
+        let notice = &mailbox::wait_for(app.mail.path(), address, 2).await[1];
+        assert_eq!(notice.subject, subject);
+        for part in [
+            notice.part("text/plain").unwrap(),
+            notice.part("text/html").unwrap(),
+        ] {
+            assert!(part.contains(remaining), "{remaining:?} not in {part}");
+            assert!(part.contains(validity), "{validity:?} not in {part}");
+        }
+    }
+    // A day before expiry, the last notice: one day, in the singular of each language.
+    assert_eq!(app.advance_and_run_jobs(13 * DAY).await["notices_sent"], 3);
+    for (address, remaining) in [
+        ("ada@example.com", "(noch 1 Tag)"),
+        ("bob@example.com", ", dans 1 jour."),
+        ("cyd@example.com", ", in 1 day."),
+    ] {
+        let notice = &mailbox::wait_for(app.mail.path(), address, 3).await[2];
+        let text = notice.part("text/plain").unwrap();
+        assert!(text.contains(remaining), "{remaining:?} not in {text}");
+    }
+}
+
+/// `GET /api/policy/audit`: administrators only, ASVS level 1 to 3, explanations in the
+/// request's language, the JSON of `passguard policy audit --json`.
+async fn policy_audit(backend: Backend) {
+    let app = TestApp::new(backend, "security-admin").await;
+    app.user("root", GOOD[1], true).await;
+    app.user("ada", GOOD[0], false).await;
+    let admin = app.session("root", GOOD[1]).await;
+    let user = app.session("ada", GOOD[0]).await;
+    let expected = |asvs_level, locale| {
+        let findings = audit(&app.policy, AuditOptions { asvs_level, locale });
+        let conforms = !findings.iter().any(|f| f.level.is_mandatory());
+        json!({
+            "policy": "security-admin",
+            "asvs_level": asvs_level,
+            "conforms": conforms,
+            "findings": findings,
+        })
+    };
+
+    let reply = app.get("/api/policy/audit", None).await;
+    assert_eq!(
+        (reply.status, reply.error()),
+        (StatusCode::UNAUTHORIZED, "unauthenticated")
+    );
+    for path in ["/api/policy/audit", "/api/policy/audit?asvs_level=9"] {
+        let reply = app.get(path, Some(&user)).await;
+        assert_eq!(
+            (reply.status, reply.error()),
+            (StatusCode::FORBIDDEN, "forbidden"),
+            "{path}"
+        );
+    }
+
+    let reply = app.get("/api/policy/audit", Some(&admin)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{reply:?}");
+    assert_eq!(reply.body, expected(1, Locale::En));
+    assert_eq!(reply.body["conforms"], false);
+    let ids: Vec<&str> = reply.body["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "nist-composition",
+        "nist-periodic-change",
+        "nist-security-questions",
+        "nist-min-length",
+        "nist-recovery-lifetime",
+        "nist-printable-ascii",
+    ] {
+        assert!(ids.contains(&id), "{id} not in {ids:?}");
+    }
+    for (query, level) in [
+        ("asvs_level=1", 1),
+        ("asvs_level=2", 2),
+        ("asvs_level=3", 3),
+    ] {
+        let reply = app
+            .get(&format!("/api/policy/audit?{query}"), Some(&admin))
+            .await;
+        assert_eq!(reply.body, expected(level, Locale::En), "{query}");
+    }
+    let reply = app
+        .get_in("de-AT", "/api/policy/audit?asvs_level=2", Some(&admin))
+        .await;
+    assert_eq!(reply.body, expected(2, Locale::De));
+    assert_eq!(reply.headers[header::VARY], "accept-language");
+    let composition = reply.body["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "nist-composition")
+        .unwrap();
+    assert!(
+        composition["explanation"]
+            .as_str()
+            .unwrap()
+            .starts_with("Kompositionsregeln"),
+        "{composition}"
+    );
+    let reply = app
+        .get_in("fr", "/api/policy/audit?asvs_level=3", Some(&admin))
+        .await;
+    assert_eq!(reply.body, expected(3, Locale::Fr));
+
+    for query in [
+        "asvs_level=4",
+        "asvs_level=0",
+        "asvs_level=",
+        "asvs_level=two",
+        "asvs_level=1&asvs_level=2",
+    ] {
+        let reply = app
+            .get_in("de", &format!("/api/policy/audit?{query}"), Some(&admin))
+            .await;
+        assert_eq!(
+            (reply.status, reply.error()),
+            (StatusCode::BAD_REQUEST, "invalid-asvs-level"),
+            "{query}"
+        );
+        assert_eq!(
+            reply.body["message"],
+            "Die ASVS-Stufe (asvs_level) muss 1, 2 oder 3 sein."
+        );
+    }
+    let reply = app.get("/api/policy/audit?level=2", Some(&admin)).await;
+    assert_eq!(
+        (reply.status, reply.error()),
+        (StatusCode::BAD_REQUEST, "invalid-request")
+    );
+
+    // The preset made from the standard has nothing to report.
+    let nist = TestApp::new(backend, "nist-800-63b").await;
+    nist.user("root", "violet tram sings under basalt", true)
+        .await;
+    let admin = nist.session("root", "violet tram sings under basalt").await;
+    let reply = nist.get("/api/policy/audit", Some(&admin)).await;
+    assert_eq!(
+        reply.body,
+        json!({"policy": "nist-800-63b", "asvs_level": 1, "conforms": true, "findings": []})
+    );
 }

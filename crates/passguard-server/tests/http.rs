@@ -58,6 +58,7 @@ async fn the_openapi_document_describes_every_endpoint() {
         ("post", "/api/admin/users/{username}/unlock"),
         ("post", "/api/admin/users/{username}/reset-password"),
         ("get", "/api/openapi.json"),
+        ("get", "/api/policy/audit"),
     ] {
         assert!(paths[path][method].is_object(), "{method} {path}");
     }
@@ -75,6 +76,15 @@ async fn the_openapi_document_describes_every_endpoint() {
         "expires_at",
     ] {
         assert!(me[field].is_object(), "Me.{field}");
+    }
+    let audit = &paths["/api/policy/audit"]["get"];
+    assert_eq!(audit["parameters"][0]["name"], "asvs_level");
+    for status in ["200", "400", "401", "403"] {
+        assert!(audit["responses"][status].is_object(), "audit {status}");
+    }
+    let report = &reply.body["components"]["schemas"]["AuditReport"]["properties"];
+    for field in ["policy", "asvs_level", "conforms", "findings"] {
+        assert!(report[field].is_object(), "AuditReport.{field}");
     }
     let statuses = &reply.body["components"]["schemas"]["AccountStatus"]["enum"];
     assert_eq!(
@@ -340,6 +350,66 @@ async fn without_built_pages_a_placeholder_says_so() {
         let html = String::from_utf8_lossy(&reply.raw);
         assert!(html.contains("the web pages are not built yet"), "{html}");
     }
+    let reply = app.get_in("de", "/", None).await;
+    assert_eq!(reply.headers[header::VARY], "accept-language");
+    let html = String::from_utf8_lossy(&reply.raw);
+    assert!(html.contains("<html lang=\"de\">"), "{html}");
+    assert!(
+        html.contains("Der Server läuft, aber die Webseiten sind noch nicht gebaut."),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn every_error_is_worded_in_the_language_asked_for() {
+    let app = TestApp::new(Backend::Sqlite, "security-admin").await;
+    // Errors made outside any handler: the cross-site guard, the body reader, the method
+    // fallback. The JSON stays whole, and its id the same, whatever the language.
+    let mut request = raw(
+        Method::POST,
+        "/api/login",
+        "application/json",
+        Body::from("{}"),
+    );
+    request
+        .headers_mut()
+        .insert("origin", "https://evil.example".parse().unwrap());
+    request
+        .headers_mut()
+        .insert(header::ACCEPT_LANGUAGE, "fr".parse().unwrap());
+    let reply = app.request(request).await;
+    assert_eq!(
+        reply.body,
+        json!({"error": "cross-origin", "message": "Les requêtes provenant d’autres sites sont refusées."})
+    );
+    let mut request = raw(Method::POST, "/api/login", "text/plain", Body::from("{}"));
+    request
+        .headers_mut()
+        .insert(header::ACCEPT_LANGUAGE, "de".parse().unwrap());
+    let reply = app.request(request).await;
+    assert_eq!(reply.error(), "unsupported-media-type");
+    assert_eq!(
+        reply.body["message"],
+        "Senden Sie den Anfragetext als application/json."
+    );
+    let reply = app
+        .send_in(Some("de"), Method::DELETE, "/api/login", None, None)
+        .await;
+    assert_eq!(
+        reply.body,
+        json!({"error": "method-not-allowed", "message": "Dieser Endpunkt unterstützt diese Methode nicht."})
+    );
+    // Compressed like any other answer, after the wording.
+    let request = Request::builder()
+        .uri("/api/nothing-here")
+        .header(header::ACCEPT_ENCODING, "gzip")
+        .header(header::ACCEPT_LANGUAGE, "fr")
+        .body(Body::empty())
+        .unwrap();
+    let reply = app.request(request).await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert_eq!(reply.headers[header::CONTENT_ENCODING], "gzip");
+    assert!(reply.raw.starts_with(&[0x1f, 0x8b]));
 }
 
 #[tokio::test]

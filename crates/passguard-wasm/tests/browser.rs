@@ -63,7 +63,7 @@ fn thrown(error: js_sys::Error) -> (String, Option<String>) {
 }
 
 fn checker(policy: &str) -> Checker {
-    Checker::new(policy.into()).unwrap()
+    Checker::new(policy.into(), JsValue::UNDEFINED).unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -129,7 +129,7 @@ fn every_preset_is_listed_and_loads() {
 #[wasm_bindgen_test]
 fn a_policy_object_json_text_and_toml_agree() {
     let object = js(r#"{"name": "mine", "password": {"min_length": 10, "blocklist": "none"}}"#);
-    let from_object = Checker::new(object).unwrap();
+    let from_object = Checker::new(object, JsValue::UNDEFINED).unwrap();
     let from_json =
         checker(r#"  {"name": "mine", "password": {"min_length": 10, "blocklist": "none"}}"#);
     let from_toml = Checker::from_toml(
@@ -150,7 +150,7 @@ fn a_policy_object_json_text_and_toml_agree() {
     assert_eq!(get(&password, "min_length").as_f64(), Some(10.0));
     assert_eq!(get(&password, "max_length").as_f64(), Some(64.0));
     // The getter's object is itself a valid policy.
-    let again = Checker::new(from_object.policy().unwrap()).unwrap();
+    let again = Checker::new(from_object.policy().unwrap(), JsValue::UNDEFINED).unwrap();
     assert_eq!(JSON::stringify(&again.policy().unwrap()).unwrap(), policy);
     let report = from_object
         .check("nine char".into(), JsValue::UNDEFINED)
@@ -194,7 +194,7 @@ fn bad_policies_throw_errors_naming_the_field() {
         (42.into(), "policy: expected a preset name", Some("policy")),
     ];
     for (input, message, field) in cases {
-        let (actual, actual_field) = thrown(Checker::new(input).unwrap_err());
+        let (actual, actual_field) = thrown(Checker::new(input, JsValue::UNDEFINED).unwrap_err());
         assert!(actual.contains(message), "{actual:?} lacks {message:?}");
         assert_eq!(actual_field.as_deref(), field, "{actual}");
     }

@@ -74,6 +74,24 @@ async fn every_flow_end_to_end(backend: Backend) {
         admin.get("/api/policy").await.body["name"],
         "security-admin"
     );
+    // The standards audit answers exactly what `passguard policy audit --json` prints.
+    let printed = std::process::Command::new(support::BIN)
+        .args([
+            "policy",
+            "audit",
+            "security-admin",
+            "--json",
+            "--asvs-level",
+            "2",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(printed.status.code(), Some(1));
+    let printed: serde_json::Value = serde_json::from_slice(&printed.stdout).unwrap();
+    assert_eq!(
+        admin.get("/api/policy/audit?asvs_level=2").await.body,
+        printed
+    );
 
     // The administrator invites ada; she registers from the e-mailed link.
     let reply = admin

@@ -1,5 +1,462 @@
-//! The server's error messages and e-mails.
+//! The server's error messages (`error.<id>` or `error.<id>.<variant>`, the id being the
+//! JSON API's `error`), its other answers, the placeholder page, and its e-mails (`mail.…`).
 
-use super::Entry;
+use super::{Entry, entry};
 
-pub(super) const ENTRIES: &[Entry] = &[];
+pub(super) const ENTRIES: &[Entry] = &[
+    entry!(
+        "error.body-too-large",
+        ["limit"],
+        "The request body is larger than {limit} bytes.",
+        "Der Anfragetext ist größer als {limit} Bytes.",
+        "Le corps de la requête dépasse {limit} octets."
+    ),
+    entry!(
+        "error.busy",
+        [],
+        "The server is busy. Please try again in a moment.",
+        "Der Server ist ausgelastet. Bitte versuchen Sie es gleich noch einmal.",
+        "Le serveur est occupé. Veuillez réessayer dans un instant."
+    ),
+    entry!(
+        "error.conflict",
+        [],
+        "The password was changed or the account locked meanwhile. Sign in again.",
+        "Das Passwort wurde inzwischen geändert oder das Konto gesperrt. Melden Sie sich erneut an.",
+        "Le mot de passe a été changé ou le compte verrouillé entre-temps. Reconnectez-vous."
+    ),
+    entry!(
+        "error.cross-origin",
+        [],
+        "Requests from other sites are refused.",
+        "Anfragen von anderen Websites werden abgelehnt.",
+        "Les requêtes provenant d’autres sites sont refusées."
+    ),
+    entry!(
+        "error.exists",
+        ["username"],
+        "An account named {username} already exists.",
+        "Ein Konto mit dem Namen {username} existiert bereits.",
+        "Un compte nommé {username} existe déjà."
+    ),
+    entry!(
+        "error.forbidden",
+        [],
+        "You are not allowed to do this.",
+        "Dazu sind Sie nicht berechtigt.",
+        "Vous n’avez pas l’autorisation de faire cela."
+    ),
+    entry!(
+        "error.internal",
+        [],
+        "Something went wrong on the server.",
+        "Auf dem Server ist ein Fehler aufgetreten.",
+        "Une erreur s’est produite sur le serveur."
+    ),
+    entry!(
+        "error.invalid-asvs-level",
+        [],
+        "The ASVS level (asvs_level) must be 1, 2 or 3.",
+        "Die ASVS-Stufe (asvs_level) muss 1, 2 oder 3 sein.",
+        "Le niveau ASVS (asvs_level) doit être 1, 2 ou 3."
+    ),
+    entry!(
+        "error.invalid-credentials",
+        [],
+        "The username or password is incorrect.",
+        "Benutzername oder Passwort ist falsch.",
+        "L’identifiant ou le mot de passe est incorrect."
+    ),
+    entry!(
+        "error.invalid-email",
+        [],
+        "This is not an e-mail address such as ada@example.com.",
+        "Das ist keine E-Mail-Adresse wie ada@example.com.",
+        "Ceci n’est pas une adresse e-mail comme ada@example.com."
+    ),
+    entry!(
+        "error.invalid-json.duplicate-field",
+        ["field"],
+        "The request body is not the JSON expected: the field {field} appears twice.",
+        "Der Anfragetext ist nicht das erwartete JSON: Das Feld {field} kommt zweimal vor.",
+        "Le corps de la requête n’est pas le JSON attendu : le champ {field} apparaît deux fois."
+    ),
+    entry!(
+        "error.invalid-json.eof",
+        [],
+        "The request body is not the JSON expected: it ends too early.",
+        "Der Anfragetext ist nicht das erwartete JSON: Er endet zu früh.",
+        "Le corps de la requête n’est pas le JSON attendu : il se termine trop tôt."
+    ),
+    entry!(
+        "error.invalid-json.missing-field",
+        ["field"],
+        "The request body is not the JSON expected: the field {field} is missing.",
+        "Der Anfragetext ist nicht das erwartete JSON: Das Feld {field} fehlt.",
+        "Le corps de la requête n’est pas le JSON attendu : le champ {field} manque."
+    ),
+    entry!(
+        "error.invalid-json.syntax",
+        ["column", "line"],
+        "The request body is not the JSON expected: syntax error at line {line}, column {column}.",
+        "Der Anfragetext ist nicht das erwartete JSON: Syntaxfehler in Zeile {line}, Spalte {column}.",
+        "Le corps de la requête n’est pas le JSON attendu : erreur de syntaxe à la ligne {line}, colonne {column}."
+    ),
+    entry!(
+        "error.invalid-json.unknown-field",
+        ["fields"],
+        "The request body is not the JSON expected: a field is unknown (expected: {fields}).",
+        "Der Anfragetext ist nicht das erwartete JSON: Ein Feld ist unbekannt (erwartet: {fields}).",
+        "Le corps de la requête n’est pas le JSON attendu : un champ est inconnu (attendus : {fields})."
+    ),
+    entry!(
+        "error.invalid-json.value",
+        ["column", "line"],
+        "The request body is not the JSON expected: a value has the wrong type or form at line {line}, column {column}.",
+        "Der Anfragetext ist nicht das erwartete JSON: Ein Wert in Zeile {line}, Spalte {column} hat nicht den erwarteten Typ oder die erwartete Form.",
+        "Le corps de la requête n’est pas le JSON attendu : une valeur n’a pas le type ou la forme attendus à la ligne {line}, colonne {column}."
+    ),
+    entry!(
+        "error.invalid-request.answers",
+        ["count"],
+        "Give one answer per question: {count, plural, one {# answer} other {# answers}}.",
+        "Geben Sie eine Antwort pro Frage: {count, plural, one {# Antwort} other {# Antworten}}.",
+        "Donnez une réponse par question : {count, plural, one {# réponse} other {# réponses}}."
+    ),
+    entry!(
+        "error.invalid-request.clock",
+        [],
+        "The clock only moves forward.",
+        "Die Uhr läuft nur vorwärts.",
+        "L’horloge ne peut qu’avancer."
+    ),
+    entry!(
+        "error.invalid-request.forgot",
+        [],
+        "Give a username or an e-mail address.",
+        "Geben Sie einen Benutzernamen oder eine E-Mail-Adresse an.",
+        "Indiquez un identifiant ou une adresse e-mail."
+    ),
+    entry!(
+        "error.invalid-request.query",
+        ["allowed"],
+        "Unknown query parameter: this endpoint takes only {allowed}.",
+        "Unbekannter Abfrageparameter: Dieser Endpunkt akzeptiert nur {allowed}.",
+        "Paramètre de requête inconnu : ce point d’accès n’accepte que {allowed}."
+    ),
+    entry!(
+        "error.invalid-role",
+        [],
+        "A role is `user` or `admin`.",
+        "Die Rolle muss `user` oder `admin` sein.",
+        "Le rôle doit être `user` ou `admin`."
+    ),
+    entry!(
+        "error.invalid-security-questions.answer",
+        ["max"],
+        "An answer is 1 to {max} characters.",
+        "Eine Antwort hat 1 bis {max} Zeichen.",
+        "Une réponse compte de 1 à {max} caractères."
+    ),
+    entry!(
+        "error.invalid-security-questions.count",
+        ["found", "wanted"],
+        "Choose exactly {wanted, plural, one {# security question} other {# security questions}} ({found} given).",
+        "Wählen Sie genau {wanted, plural, one {# Sicherheitsfrage} other {# Sicherheitsfragen}} (angegeben: {found}).",
+        "Choisissez exactement {wanted, plural, one {# question de sécurité} other {# questions de sécurité}} (reçues : {found})."
+    ),
+    entry!(
+        "error.invalid-security-questions.duplicate",
+        [],
+        "Choose different questions.",
+        "Wählen Sie unterschiedliche Fragen.",
+        "Choisissez des questions différentes."
+    ),
+    entry!(
+        "error.invalid-security-questions.question",
+        ["max"],
+        "A question is 1 to {max} characters on one line.",
+        "Eine Frage hat 1 bis {max} Zeichen in einer Zeile.",
+        "Une question compte de 1 à {max} caractères sur une seule ligne."
+    ),
+    entry!(
+        "error.invalid-username",
+        ["max"],
+        "A username is 1 to {max} characters without spaces or slashes.",
+        "Ein Benutzername hat 1 bis {max} Zeichen, ohne Leerzeichen und Schrägstriche.",
+        "Un identifiant compte de 1 à {max} caractères, sans espace ni barre oblique."
+    ),
+    entry!(
+        "error.invited",
+        [],
+        "This account has not registered yet: it has no password to reset.",
+        "Dieses Konto ist noch nicht registriert: Es hat kein Passwort, das zurückgesetzt werden könnte.",
+        "Ce compte n’est pas encore inscrit : il n’a pas de mot de passe à réinitialiser."
+    ),
+    entry!(
+        "error.locked",
+        ["contact"],
+        "This account is locked. Contact {contact} for assistance to unlock it.",
+        "Dieses Konto ist gesperrt. Wenden Sie sich an {contact}, um es entsperren zu lassen.",
+        "Ce compte est verrouillé. Contactez {contact} pour le faire déverrouiller."
+    ),
+    entry!(
+        "error.locked.unlock-first",
+        [],
+        "This account is locked: unlock it first.",
+        "Dieses Konto ist gesperrt: Entsperren Sie es zuerst.",
+        "Ce compte est verrouillé : déverrouillez-le d’abord."
+    ),
+    entry!(
+        "error.method-not-allowed",
+        [],
+        "This endpoint does not answer that method.",
+        "Dieser Endpunkt unterstützt diese Methode nicht.",
+        "Ce point d’accès ne prend pas en charge cette méthode."
+    ),
+    entry!(
+        "error.min-age",
+        ["remaining"],
+        "The password was changed too recently to change it again yet: try again in {remaining}.",
+        "Das Passwort wurde erst vor Kurzem geändert und kann noch nicht wieder geändert werden; noch {remaining} bis zur nächsten möglichen Änderung.",
+        "Le mot de passe a été changé trop récemment pour être changé à nouveau : réessayez dans {remaining}."
+    ),
+    entry!(
+        "error.not-found.account",
+        [],
+        "No such account.",
+        "Dieses Konto gibt es nicht.",
+        "Ce compte n’existe pas."
+    ),
+    entry!(
+        "error.not-found.endpoint",
+        [],
+        "No such endpoint.",
+        "Diesen Endpunkt gibt es nicht.",
+        "Ce point d’accès n’existe pas."
+    ),
+    entry!(
+        "error.password-expired.change",
+        [],
+        "Your password has expired. Choose a new one to continue.",
+        "Ihr Passwort ist abgelaufen. Wählen Sie ein neues, um fortzufahren.",
+        "Votre mot de passe a expiré. Choisissez-en un nouveau pour continuer."
+    ),
+    entry!(
+        "error.password-expired.closed",
+        ["contact", "date"],
+        "Your password expired on {date} and can no longer be used. Ask for a reset link, or contact {contact} for assistance.",
+        "Ihr Passwort ist am {date} abgelaufen und kann nicht mehr verwendet werden. Fordern Sie einen Link zum Zurücksetzen an oder wenden Sie sich für Unterstützung an {contact}.",
+        "Votre mot de passe a expiré le {date} et ne peut plus être utilisé. Demandez un lien de réinitialisation, ou contactez {contact} pour obtenir de l’aide."
+    ),
+    entry!(
+        "error.password-expired.session",
+        [],
+        "Your password has expired: change it first.",
+        "Ihr Passwort ist abgelaufen: Ändern Sie es zuerst.",
+        "Votre mot de passe a expiré : changez-le d’abord."
+    ),
+    entry!(
+        "error.password-rejected",
+        [],
+        "The password does not meet the policy.",
+        "Das Passwort erfüllt die Richtlinie nicht.",
+        "Le mot de passe ne respecte pas la politique."
+    ),
+    entry!(
+        "error.token-expired",
+        [],
+        "This link has expired. Ask for a new one.",
+        "Dieser Link ist abgelaufen. Fordern Sie einen neuen an.",
+        "Ce lien a expiré. Demandez-en un nouveau."
+    ),
+    entry!(
+        "error.token-unknown",
+        [],
+        "This link is not valid. Check that it was copied completely.",
+        "Dieser Link ist ungültig. Prüfen Sie, ob er vollständig kopiert wurde.",
+        "Ce lien n’est pas valide. Vérifiez qu’il a été copié en entier."
+    ),
+    entry!(
+        "error.token-used",
+        [],
+        "This link has already been used, or a newer link replaced it.",
+        "Dieser Link wurde bereits verwendet oder durch einen neueren ersetzt.",
+        "Ce lien a déjà été utilisé, ou un lien plus récent l’a remplacé."
+    ),
+    entry!(
+        "error.unauthenticated",
+        [],
+        "Please sign in first.",
+        "Bitte melden Sie sich zuerst an.",
+        "Veuillez d’abord vous connecter."
+    ),
+    entry!(
+        "error.unsupported-media-type",
+        [],
+        "Send the request body as application/json.",
+        "Senden Sie den Anfragetext als application/json.",
+        "Envoyez le corps de la requête au format application/json."
+    ),
+    entry!(
+        "error.wrong-answers",
+        [],
+        "One or more answers are wrong.",
+        "Mindestens eine Antwort ist falsch.",
+        "Une ou plusieurs réponses sont incorrectes."
+    ),
+    entry!(
+        "forgot.accepted",
+        [],
+        "If an account matches, an e-mail with the next step is on its way.",
+        "Falls ein Konto passt, ist eine E-Mail mit dem nächsten Schritt unterwegs.",
+        "Si un compte correspond, un e-mail indiquant la marche à suivre est en route."
+    ),
+    entry!(
+        "mail.expiry.expired",
+        ["date"],
+        "Your password expired on {date}.",
+        "Ihr Passwort ist am {date} abgelaufen.",
+        "Votre mot de passe a expiré le {date}."
+    ),
+    entry!(
+        "mail.expiry.expires",
+        ["date", "remaining"],
+        "Your password expires on {date}, in {remaining}.",
+        "Ihr Passwort läuft am {date} ab (noch {remaining}).",
+        "Votre mot de passe expire le {date}, dans {remaining}."
+    ),
+    entry!(
+        "mail.expiry.subject",
+        [],
+        "Your password is expiring",
+        "Ihr Passwort läuft ab",
+        "Votre mot de passe arrive à expiration"
+    ),
+    entry!(
+        "mail.expiry.validity",
+        ["lifetime", "until"],
+        "Choose a new password with the link below; it works once and for {lifetime}, until {until}.",
+        "Wählen Sie mit dem Link unten ein neues Passwort; er funktioniert einmal und {lifetime} lang, bis {until}.",
+        "Choisissez un nouveau mot de passe avec le lien ci-dessous ; il ne fonctionne qu’une fois, pendant {lifetime}, jusqu’au {until}."
+    ),
+    entry!(
+        "mail.footer",
+        ["contact"],
+        "Contact {contact} for assistance.",
+        "Wenden Sie sich für Unterstützung an {contact}.",
+        "Contactez {contact} pour obtenir de l’aide."
+    ),
+    entry!(
+        "mail.greeting",
+        ["username"],
+        "Hello {username},",
+        "Hallo {username},",
+        "Bonjour {username},"
+    ),
+    entry!(
+        "mail.invitation.created",
+        ["username"],
+        "An account named {username} was created for you. Choose its password to start using it.",
+        "Für Sie wurde ein Konto mit dem Namen {username} angelegt. Wählen Sie sein Passwort, um es zu nutzen.",
+        "Un compte nommé {username} a été créé pour vous. Choisissez son mot de passe pour commencer à l’utiliser."
+    ),
+    entry!(
+        "mail.invitation.link",
+        [],
+        "Choose your password",
+        "Passwort festlegen",
+        "Choisir votre mot de passe"
+    ),
+    entry!(
+        "mail.invitation.subject",
+        [],
+        "Your new account: choose a password",
+        "Ihr neues Konto: Wählen Sie ein Passwort",
+        "Votre nouveau compte : choisissez un mot de passe"
+    ),
+    entry!(
+        "mail.invitation.validity",
+        ["lifetime", "until"],
+        "This link works once and for {lifetime}, until {until}.",
+        "Dieser Link funktioniert einmal und {lifetime} lang, bis {until}.",
+        "Ce lien ne fonctionne qu’une fois, pendant {lifetime}, jusqu’au {until}."
+    ),
+    entry!(
+        "mail.locked.contact",
+        ["contact"],
+        "Contact {contact} to unlock it; an administrator can then send you a reset link.",
+        "Wenden Sie sich an {contact}, um es entsperren zu lassen; anschließend kann Ihnen ein Administrator einen Link zum Zurücksetzen senden.",
+        "Contactez {contact} pour le faire déverrouiller ; un administrateur pourra ensuite vous envoyer un lien de réinitialisation."
+    ),
+    entry!(
+        "mail.locked.requested",
+        [],
+        "A password reset was requested for your account, but the account is locked after too many failed attempts, so no reset link can be sent.",
+        "Für Ihr Konto wurde das Zurücksetzen des Passworts angefordert, aber das Konto ist nach zu vielen Fehlversuchen gesperrt, daher kann kein Link zum Zurücksetzen gesendet werden.",
+        "Une réinitialisation du mot de passe a été demandée pour votre compte, mais le compte est verrouillé après trop de tentatives échouées : aucun lien de réinitialisation ne peut donc être envoyé."
+    ),
+    entry!(
+        "mail.locked.subject",
+        [],
+        "Your account is locked: contact an administrator",
+        "Ihr Konto ist gesperrt: Wenden Sie sich an einen Administrator",
+        "Votre compte est verrouillé : contactez un administrateur"
+    ),
+    entry!(
+        "mail.reset.link",
+        [],
+        "Choose a new password",
+        "Neues Passwort wählen",
+        "Choisir un nouveau mot de passe"
+    ),
+    entry!(
+        "mail.reset.requested",
+        [],
+        "A password reset was requested for your account. If it was not you, ignore this message: your password stays as it is.",
+        "Für Ihr Konto wurde das Zurücksetzen des Passworts angefordert. Falls Sie das nicht waren, ignorieren Sie diese Nachricht: Ihr Passwort bleibt unverändert.",
+        "Une réinitialisation du mot de passe a été demandée pour votre compte. Si ce n’était pas vous, ignorez ce message : votre mot de passe reste inchangé."
+    ),
+    entry!(
+        "mail.reset.subject",
+        [],
+        "Reset your password",
+        "Passwort zurücksetzen",
+        "Réinitialisez votre mot de passe"
+    ),
+    entry!(
+        "mail.reset.validity",
+        ["lifetime", "until"],
+        "This link works once and for {lifetime}, until {until}; a newer request replaces it.",
+        "Dieser Link funktioniert einmal und {lifetime} lang, bis {until}; eine neuere Anfrage ersetzt ihn.",
+        "Ce lien ne fonctionne qu’une fois, pendant {lifetime}, jusqu’au {until} ; une demande plus récente le remplace."
+    ),
+    entry!(
+        "placeholder.api",
+        [],
+        "The JSON API answers under /api/. Its description and the policy in force:",
+        "Die JSON-API antwortet unter /api/. Ihre Beschreibung und die geltende Richtlinie:",
+        "L’API JSON répond sous /api/. Sa description et la politique en vigueur :"
+    ),
+    entry!(
+        "placeholder.not-built",
+        [],
+        "The server is running, but the web pages are not built yet.",
+        "Der Server läuft, aber die Webseiten sind noch nicht gebaut.",
+        "Le serveur fonctionne, mais les pages web ne sont pas encore construites."
+    ),
+    entry!(
+        "placeholder.openapi",
+        [],
+        "The API's description (OpenAPI)",
+        "Beschreibung der API (OpenAPI)",
+        "Description de l’API (OpenAPI)"
+    ),
+    entry!(
+        "placeholder.policy",
+        [],
+        "The policy in force",
+        "Die geltende Richtlinie",
+        "La politique en vigueur"
+    ),
+];

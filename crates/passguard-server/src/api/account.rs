@@ -9,7 +9,7 @@ use passguard_policy::{Context, NoHistory, Policy, Report, RuleId, Status};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::extract::{ApiJson, MAX_QUESTION_CHARS, Passwords, Secret, SignedIn, WithAnswers};
+use super::extract::{ApiJson, Lang, MAX_QUESTION_CHARS, Passwords, Secret, SignedIn, WithAnswers};
 use super::links::{LinkPath, redeemable};
 use crate::error::{ApiError, ErrorBody};
 use crate::hashing::normalize_answer;
@@ -17,6 +17,7 @@ use crate::state::{
     AccountStatus, AppState, PURPOSE_REGISTER, SCOPE_CHANGE_PASSWORD, SCOPE_FULL, username_key,
 };
 use crate::store::{Guard, NewPassword, User};
+use crate::texts::{self, Value};
 use crate::tokens;
 
 /// An account as its owner sees it (`GET /api/me`, and the answer to a login).
@@ -84,6 +85,8 @@ pub(crate) struct LoginRequest {
 
 /// Signs in. Exactly one Argon2 verification whatever the username, and the same answers
 /// for unknown names as for real accounts, including the lock after `max_failed_logins`.
+/// A successful login remembers the language `Accept-Language` names for the account's
+/// e-mails.
 #[utoipa::path(post, path = "/api/login", tag = "account", request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in; sets the session cookie", body = Me),
@@ -93,6 +96,7 @@ pub(crate) struct LoginRequest {
     ))]
 pub(crate) async fn login(
     State(state): State<AppState>,
+    lang: Lang,
     ApiJson(request, ..): ApiJson<LoginRequest, Passwords>,
 ) -> Result<Response, ApiError> {
     let key = username_key(&request.username);
@@ -137,7 +141,11 @@ pub(crate) async fn login(
     }
     if !state
         .store()
-        .login_succeeded(user.id, state.lifted_until(now))
+        .login_succeeded(
+            user.id,
+            state.lifted_until(now),
+            lang.named.then_some(lang.locale),
+        )
         .await?
     {
         return Err(ApiError::locked(state.support_contact()));
@@ -168,17 +176,22 @@ async fn expired_login(state: &AppState, user: &User, now: i64) -> Result<Respon
     let expires_at = state.expires_at(user).unwrap_or(now);
     let can_change =
         grace.is_none_or(|grace| now <= expires_at.saturating_add(grace.as_secs_i64()));
-    let message = if can_change {
-        "Your password has expired. Choose a new one to continue.".to_owned()
-    } else {
-        format!(
-            "Your password expired on {} and can no longer be used. Ask for a reset link, \
-             or contact {} for assistance.",
-            crate::mail::format_time(expires_at),
-            state.support_contact()
+    let error = if can_change {
+        ApiError::new(
+            StatusCode::FORBIDDEN,
+            "password-expired",
+            texts::EXPIRED_CHANGE,
         )
+    } else {
+        ApiError::new(
+            StatusCode::FORBIDDEN,
+            "password-expired",
+            texts::EXPIRED_CLOSED,
+        )
+        .arg("date", Value::Time(expires_at))
+        .arg("contact", state.support_contact())
     };
-    let error = ApiError::new(StatusCode::FORBIDDEN, "password-expired", message)
+    let error = error
         .with("can_change", can_change)
         .with("expired_at", expires_at);
     if !can_change {
@@ -242,6 +255,7 @@ pub(crate) struct ChangeRequest {
 pub(crate) async fn change(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    lang: Lang,
     ApiJson(request, ..): ApiJson<ChangeRequest, Passwords>,
 ) -> Result<Response, ApiError> {
     let user = signed_in.user;
@@ -259,6 +273,7 @@ pub(crate) async fn change(
         current_password: Some(request.current_password.0.clone()),
         password_changed_at: user.password_changed_at,
         now: Some(now),
+        locale: Some(lang.locale),
         ..Context::default()
     };
     let policy = state.policy().clone();
@@ -302,13 +317,14 @@ pub(crate) async fn change(
             guard: Guard::CurrentHash(&stored),
             answers: None,
             lifted_until: state.lifted_until(now),
+            locale: None,
         })
         .await?;
     if !changed {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
             "conflict",
-            "The password was changed or the account locked meanwhile. Sign in again.",
+            texts::CONFLICT,
         ));
     }
     let user = state.store().user_by_id(user.id).await?.unwrap_or(user);
@@ -402,7 +418,8 @@ pub(crate) struct Done {
     pub(crate) username: String,
 }
 
-/// Registers: chooses the password and the security questions of an invited account.
+/// Registers: chooses the password and the security questions of an invited account. The
+/// language `Accept-Language` names becomes the account's language for e-mails.
 #[utoipa::path(post, path = "/api/register", tag = "account", request_body = RegisterRequest,
     responses(
         (status = 201, description = "Registered; sign in next", body = Done),
@@ -413,6 +430,7 @@ pub(crate) struct Done {
     ))]
 pub(crate) async fn register(
     State(state): State<AppState>,
+    lang: Lang,
     ApiJson(request, ..): ApiJson<RegisterRequest, WithAnswers>,
 ) -> Result<(StatusCode, Json<Done>), ApiError> {
     let (link, user) = redeemable(&state, &request.token, PURPOSE_REGISTER).await?;
@@ -423,6 +441,7 @@ pub(crate) async fn register(
         email: Some(user.email.clone()),
         password_changed_at: None,
         now: Some(now),
+        locale: Some(lang.locale),
         ..Context::default()
     };
     let policy = state.policy().clone();
@@ -460,6 +479,7 @@ pub(crate) async fn register(
             },
             answers: Some(&answers),
             lifted_until: state.lifted_until(now),
+            locale: lang.named.then_some(lang.locale),
         })
         .await?;
     if !registered {
@@ -484,12 +504,11 @@ fn validate_questions(
     questions: Vec<QuestionAnswer>,
 ) -> Result<Vec<(String, Secret)>, ApiError> {
     let wanted = state.policy().reset.security_questions as usize;
-    let invalid = |message: String| ApiError::bad_request("invalid-security-questions", message);
+    let invalid = |key| ApiError::bad_request("invalid-security-questions", key);
     if questions.len() != wanted {
-        return Err(invalid(format!(
-            "Choose exactly {wanted} security questions, found {}.",
-            questions.len()
-        )));
+        return Err(invalid(texts::QUESTIONS_COUNT)
+            .arg("wanted", wanted)
+            .arg("found", questions.len()));
     }
     let mut seen = Vec::with_capacity(wanted);
     let mut out = Vec::with_capacity(wanted);
@@ -497,20 +516,16 @@ fn validate_questions(
         let question = question.trim().to_owned();
         let length = question.chars().count();
         if length == 0 || length > MAX_QUESTION_CHARS || question.chars().any(char::is_control) {
-            return Err(invalid(format!(
-                "A question is 1 to {MAX_QUESTION_CHARS} characters on one line."
-            )));
+            return Err(invalid(texts::QUESTIONS_QUESTION).arg("max", MAX_QUESTION_CHARS));
         }
         let key = normalize_answer(&question);
         if seen.contains(&key) {
-            return Err(invalid("Choose different questions.".to_owned()));
+            return Err(invalid(texts::QUESTIONS_DUPLICATE));
         }
         seen.push(key);
         let normalized = normalize_answer(&answer.0);
         if normalized.is_empty() || normalized.chars().count() > MAX_QUESTION_CHARS {
-            return Err(invalid(format!(
-                "An answer is 1 to {MAX_QUESTION_CHARS} characters."
-            )));
+            return Err(invalid(texts::QUESTIONS_ANSWER).arg("max", MAX_QUESTION_CHARS));
         }
         out.push((question, answer));
     }

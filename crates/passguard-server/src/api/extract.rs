@@ -1,15 +1,18 @@
 //! Request extractors that never let a malformed request reach a 5xx: JSON bodies capped
 //! before they are read and parsed strictly, the session cookie, and path tokens.
 
+use std::convert::Infallible;
+
 use axum::extract::{FromRequest, FromRequestParts, Request};
-use axum::http::{StatusCode, header, request::Parts};
-use passguard_policy::Policy;
+use axum::http::{HeaderMap, StatusCode, header, request::Parts};
+use passguard_policy::{Locale, Policy};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
 use crate::state::{AppState, SCOPE_CHANGE_PASSWORD, SCOPE_FULL, SESSION_COOKIE};
 use crate::store::User;
+use crate::texts::{self, Key};
 use crate::tokens;
 
 /// Room for the JSON around the secrets of a request.
@@ -75,7 +78,7 @@ where
             return Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported-media-type",
-                "Send the request body as application/json.",
+                texts::UNSUPPORTED_MEDIA_TYPE,
             ));
         }
         let limit = L::limit(state.policy());
@@ -83,8 +86,9 @@ where
             ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "body-too-large",
-                format!("The request body is larger than {limit} bytes."),
+                texts::BODY_TOO_LARGE,
             )
+            .arg("limit", limit)
         };
         let declared = request
             .headers()
@@ -100,15 +104,7 @@ where
         let bytes = read_capped(request.into_body(), limit)
             .await
             .ok_or_else(too_large)?;
-        let value = serde_json::from_slice(&bytes).map_err(|e| {
-            ApiError::bad_request(
-                "invalid-json",
-                format!(
-                    "The request body is not the JSON expected: {}",
-                    describe(&e)
-                ),
-            )
-        })?;
+        let value = serde_json::from_slice(&bytes).map_err(|e| describe(&e))?;
         Ok(ApiJson(value, std::marker::PhantomData))
     }
 }
@@ -151,32 +147,47 @@ async fn drain(mut body: axum::body::Body, mut seen: u64) {
     }
 }
 
-/// serde_json's message without echoing input: it names the field and the position only.
-fn describe(error: &serde_json::Error) -> String {
+/// 400 `invalid-json`, saying what serde_json found without echoing input: a field's name,
+/// the list of fields expected, or a position, never a string's content.
+fn describe(error: &serde_json::Error) -> ApiError {
     use serde_json::error::Category;
+    let invalid = |key: Key| ApiError::bad_request("invalid-json", key);
+    let at = |key: Key| {
+        invalid(key)
+            .arg("line", error.line())
+            .arg("column", error.column())
+    };
     match error.classify() {
-        Category::Io | Category::Eof => "it ends too early.".to_owned(),
-        Category::Syntax => format!(
-            "syntax error at line {} column {}.",
-            error.line(),
-            error.column()
-        ),
+        Category::Io | Category::Eof => invalid(texts::JSON_EOF),
+        Category::Syntax => at(texts::JSON_SYNTAX),
         Category::Data => {
-            // Data errors name a field or a type ("missing field `password`",
-            // "invalid type: integer `1`, expected a string"), never a string's content
-            // (serde_json quotes strings only as `string "..."`, which we cut off).
+            // serde's data errors name fields in backquotes ("missing field `password`",
+            // "unknown field `x`, expected one of `a`, `b`"); strings are quoted only as
+            // `string "..."`, which is never looked at.
             let text = error.to_string();
             let text = text.split(" at line ").next().unwrap_or_default();
+            if let Some(rest) = text.strip_prefix("missing field ") {
+                return invalid(texts::JSON_MISSING_FIELD).arg("field", quoted(rest).join(""));
+            }
+            if let Some(rest) = text.strip_prefix("duplicate field ") {
+                return invalid(texts::JSON_DUPLICATE_FIELD).arg("field", quoted(rest).join(""));
+            }
             if let Some(rest) = text.strip_prefix("unknown field `") {
+                // The unknown name itself is left out: it could be anything the client sent.
                 let expected = rest.split_once("`, ").map_or("", |(_, e)| e);
-                return format!("unknown field, {expected}.");
+                let fields = quoted(expected);
+                if !fields.is_empty() {
+                    return invalid(texts::JSON_UNKNOWN_FIELD).arg("fields", fields.join(", "));
+                }
             }
-            match text.find("string \"") {
-                Some(at) => format!("{}a string.", text.get(..at).unwrap_or_default()),
-                None => format!("{text}."),
-            }
+            at(texts::JSON_VALUE)
         }
     }
+}
+
+/// The names between backquotes in `text`.
+fn quoted(text: &str) -> Vec<&str> {
+    text.split('`').skip(1).step_by(2).collect()
 }
 
 /// A password or an answer: never printed by `Debug`.
@@ -206,7 +217,7 @@ impl SignedIn {
             Err(ApiError::new(
                 StatusCode::FORBIDDEN,
                 "password-expired",
-                "Your password has expired: change it first.",
+                texts::EXPIRED_SESSION,
             ))
         }
     }
@@ -219,6 +230,50 @@ impl SignedIn {
         } else {
             Err(ApiError::forbidden())
         }
+    }
+}
+
+/// The language a request asks for with `Accept-Language`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Lang {
+    /// The best of English, German and French for the request; English when it names none.
+    pub(crate) locale: Locale,
+    /// Whether the request names one of them at all. Only then is the choice remembered for
+    /// the account: a script sending no `Accept-Language` does not turn its e-mails English.
+    pub(crate) named: bool,
+}
+
+/// The language `headers` ask for.
+pub(crate) fn requested_locale(headers: &HeaderMap) -> Lang {
+    let Some(header) = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return Lang {
+            locale: Locale::En,
+            named: false,
+        };
+    };
+    let named = header.split(',').take(32).any(|item| {
+        let mut parts = item.split(';');
+        let supported = parts.next().and_then(Locale::from_tag).is_some();
+        let refused = parts
+            .filter_map(|p| p.trim().strip_prefix("q="))
+            .filter_map(|q| q.trim().parse::<f32>().ok())
+            .any(|q| q <= 0.0);
+        supported && !refused
+    });
+    Lang {
+        locale: Locale::negotiate(header),
+        named,
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Lang {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
+        Ok(requested_locale(&parts.headers))
     }
 }
 
@@ -287,20 +342,60 @@ mod tests {
     }
 
     fn error(json: &str) -> String {
-        describe(&serde_json::from_str::<Login>(json).unwrap_err())
+        describe(&serde_json::from_str::<Login>(json).unwrap_err()).message()
     }
 
     #[test]
     fn messages_never_echo_string_content() {
         let message = error(r#"{"username": 1, "password": "hunter2"}"#);
-        assert!(message.contains("invalid type"), "{message}");
+        assert!(
+            message.contains("wrong type or form at line 1"),
+            "{message}"
+        );
         let message = error(r#"{"username": "ada", "password": ["hunter2"]}"#);
         assert!(!message.contains("hunter2"), "{message}");
         let message = error(r#"{"username": "ada", "password": "x", "password": "hunter2"}"#);
-        assert!(message.contains("duplicate field"), "{message}");
+        assert!(
+            message.contains("the field password appears twice"),
+            "{message}"
+        );
         assert!(!message.contains("hunter2"), "{message}");
         let message = error(r#"{"username": "ada", "hunter2": "x"}"#);
         assert!(!message.contains("hunter2"), "{message}");
+        assert!(
+            message.contains("expected: username, password"),
+            "{message}"
+        );
+        let message = error(r#"{"username": "ada"}"#);
+        assert!(
+            message.contains("the field password is missing"),
+            "{message}"
+        );
+        assert!(error(r#"{"username": "#).contains("ends too early"));
+        assert!(error("{]").contains("syntax error at line 1, column 2"));
         assert_eq!(format!("{:?}", Secret("hunter2".to_owned())), "<redacted>");
+    }
+
+    #[test]
+    fn the_language_asked_for() {
+        let lang = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::ACCEPT_LANGUAGE, value.parse().unwrap());
+            requested_locale(&headers)
+        };
+        let named = |locale| Lang {
+            locale,
+            named: true,
+        };
+        assert_eq!(lang("de-CH, en;q=0.5"), named(Locale::De));
+        assert_eq!(lang("it, fr;q=0.3"), named(Locale::Fr));
+        assert_eq!(lang("en-GB"), named(Locale::En));
+        let none = Lang {
+            locale: Locale::En,
+            named: false,
+        };
+        assert_eq!(lang("it, es"), none);
+        assert_eq!(lang("de;q=0"), none);
+        assert_eq!(requested_locale(&HeaderMap::new()), none);
     }
 }

@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::store::User;
+use crate::texts;
 use crate::tokens;
 
 /// A token taken from the URL path.
@@ -27,29 +28,17 @@ pub(crate) struct Redeemable {
 
 /// 404 `token-unknown`.
 pub(crate) fn unknown() -> ApiError {
-    ApiError::new(
-        StatusCode::NOT_FOUND,
-        "token-unknown",
-        "This link is not valid. Check that it was copied completely.",
-    )
+    ApiError::new(StatusCode::NOT_FOUND, "token-unknown", texts::TOKEN_UNKNOWN)
 }
 
 /// 410 `token-used`.
 pub(crate) fn used() -> ApiError {
-    ApiError::new(
-        StatusCode::GONE,
-        "token-used",
-        "This link has already been used, or a newer link replaced it.",
-    )
+    ApiError::new(StatusCode::GONE, "token-used", texts::TOKEN_USED)
 }
 
 /// 410 `token-expired`.
 pub(crate) fn expired() -> ApiError {
-    ApiError::new(
-        StatusCode::GONE,
-        "token-expired",
-        "This link has expired. Ask for a new one.",
-    )
+    ApiError::new(StatusCode::GONE, "token-expired", texts::TOKEN_EXPIRED)
 }
 
 /// The link `token` for `purpose` and its account, when it is known, unused and unexpired

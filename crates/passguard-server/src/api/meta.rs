@@ -12,6 +12,7 @@ use super::extract::{ApiJson, Small};
 use crate::error::{ApiError, ErrorBody};
 use crate::hashing::HashCounters;
 use crate::state::AppState;
+use crate::texts;
 
 /// The policy in force, exactly as the engine reads it (SPEC §1, JSON field names).
 #[utoipa::path(get, path = "/api/policy", tag = "policy",
@@ -82,7 +83,8 @@ pub(crate) struct RuleDoc {
     id: String,
     /// `pass`, `fail` or `pending`.
     status: String,
-    /// English; `id` and `params` let a front end translate.
+    /// In the request's language (`Accept-Language`: English, German or French); `id` and
+    /// `params` let a front end word it itself.
     message: String,
     #[schema(value_type = Object)]
     params: (),
@@ -115,7 +117,10 @@ pub(crate) struct MinAgeBody {
         description = "Accounts under one password policy, re-validated by the same engine the \
             browser runs. Errors are `{\"error\": \"<kebab-id>\", \"message\": \"...\"}`. Times are \
             Unix seconds. State-changing requests need `Content-Type: application/json` and \
-            must not come from another site."
+            must not come from another site. Every human sentence (error messages, the \
+            reports' rule messages, audit explanations) follows `Accept-Language`: English, \
+            German or French, English for any other language. E-mails go out in the account's \
+            language, remembered from its registration and latest login."
     ),
     paths(
         policy,
@@ -134,6 +139,7 @@ pub(crate) struct MinAgeBody {
         super::admin::invite,
         super::admin::unlock,
         super::admin::reset_password,
+        super::admin::policy_audit,
     ),
     components(schemas(ErrorBody)),
     tags(
@@ -182,13 +188,13 @@ pub(crate) async fn advance_clock(
     if request.advance_seconds < 0 {
         return Err(ApiError::bad_request(
             "invalid-request",
-            "The clock only moves forward.",
+            texts::REQUEST_CLOCK,
         ));
     }
     let now = state
         .clock()
         .advance(request.advance_seconds)
-        .ok_or_else(|| ApiError::not_found("test clock"))?;
+        .ok_or_else(ApiError::no_such_endpoint)?;
     let notices_sent = crate::jobs::run_due(&state).await?;
     Ok(Json(ClockAnswer { now, notices_sent }))
 }
@@ -211,7 +217,7 @@ pub(crate) async fn counters(State(state): State<AppState>) -> Json<TestCounters
 
 /// JSON 404 for unknown `/api/…` paths.
 pub(crate) async fn no_such_endpoint() -> ApiError {
-    ApiError::new(StatusCode::NOT_FOUND, "not-found", "No such endpoint.")
+    ApiError::no_such_endpoint()
 }
 
 /// JSON 405.
@@ -219,6 +225,6 @@ pub(crate) async fn method_not_allowed() -> ApiError {
     ApiError::new(
         StatusCode::METHOD_NOT_ALLOWED,
         "method-not-allowed",
-        "This endpoint does not answer that method.",
+        texts::METHOD_NOT_ALLOWED,
     )
 }

@@ -10,7 +10,7 @@ mod recovery;
 mod web;
 
 use axum::Router;
-use axum::middleware::from_fn_with_state;
+use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::IntoResponse;
 use axum::routing::{any, get, post};
 use tower::ServiceBuilder;
@@ -18,9 +18,10 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, localize};
 use crate::state::AppState;
 
+pub(crate) use extract::requested_locale;
 pub use meta::openapi_json;
 
 /// The application: every endpoint of SPEC §4, the web pages at `/`, and with a test clock
@@ -36,6 +37,7 @@ pub use meta::openapi_json;
 pub fn app(state: AppState) -> Router {
     let mut api = Router::new()
         .route("/api/policy", get(meta::policy))
+        .route("/api/policy/audit", get(admin::policy_audit))
         .route("/api/site", get(meta::site))
         .route("/api/openapi.json", get(meta::openapi))
         .route("/api/register/{token}", get(account::invitation))
@@ -67,14 +69,17 @@ pub fn app(state: AppState) -> Router {
     for header in web::security_headers(https) {
         router = router.layer(header);
     }
+    // Outermost first. `localize` words every error answer, the panic's included, in the
+    // request's language, and so sits inside compression, which must see the final body.
     router
         .layer(
             ServiceBuilder::new()
+                .layer(TraceLayer::new_for_http().make_span_with(web::request_span))
+                .layer(CompressionLayer::new())
+                .layer(from_fn(localize))
                 .layer(CatchPanicLayer::custom(|_| {
                     ApiError::internal(&"a request handler panicked").into_response()
-                }))
-                .layer(TraceLayer::new_for_http().make_span_with(web::request_span))
-                .layer(CompressionLayer::new()),
+                })),
         )
         .with_state(state)
 }

@@ -4,17 +4,19 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use passguard_policy::Context;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::account::{Done, keep, refuse_unless_accepted, remembered};
-use super::extract::{ApiJson, Secret, Small, WithAnswers};
+use super::extract::{ApiJson, Lang, Secret, Small, WithAnswers};
 use super::links::{LinkPath, redeemable, used};
-use crate::error::{ApiError, ErrorBody};
+use crate::error::{ApiError, ErrorBody, Localized};
 use crate::mail;
 use crate::state::{AppState, PURPOSE_RESET, email_key, username_key};
 use crate::store::{Guard, NewPassword, User};
+use crate::texts;
 
 /// `POST /api/password/forgot`: a username or an e-mail address.
 #[derive(Deserialize, ToSchema)]
@@ -27,11 +29,13 @@ pub(crate) struct ForgotRequest {
 /// The one answer to a forgotten-password request.
 #[derive(Debug, Serialize, ToSchema)]
 pub(crate) struct Accepted {
+    /// In the request's language.
     message: String,
 }
 
 /// Asks for a reset link. Always 202 with the same body, at once: the lookup and the e-mail
 /// (a link, or "contact an administrator" for a locked account) happen in the background.
+/// The e-mail is in the account's language, whoever asks.
 #[utoipa::path(post, path = "/api/password/forgot", tag = "recovery", request_body = ForgotRequest,
     responses(
         (status = 202, description = "The same answer whether or not the account exists", body = Accepted),
@@ -39,26 +43,24 @@ pub(crate) struct Accepted {
     ))]
 pub(crate) async fn forgot(
     State(state): State<AppState>,
+    lang: Lang,
     ApiJson(request, ..): ApiJson<ForgotRequest, Small>,
-) -> Result<(StatusCode, Json<Accepted>), ApiError> {
+) -> Result<Response, ApiError> {
     let name = request
         .username
         .or(request.email)
         .filter(|name| !name.trim().is_empty())
-        .ok_or_else(|| {
-            ApiError::bad_request("invalid-request", "Give a username or an e-mail address.")
-        })?;
+        .ok_or_else(|| ApiError::bad_request("invalid-request", texts::REQUEST_FORGOT))?;
     let job_state = state.clone();
     state.spawn_background("forgotten-password e-mail", async move {
         send_recovery(&job_state, &name).await
     });
-    Ok((
-        StatusCode::ACCEPTED,
-        Json(Accepted {
-            message: "If an account matches, an e-mail with the next step is on its way."
-                .to_owned(),
-        }),
-    ))
+    let accepted = Accepted {
+        message: texts::text(lang.locale, texts::FORGOT_ACCEPTED),
+    };
+    let mut response = (StatusCode::ACCEPTED, Json(accepted)).into_response();
+    response.extensions_mut().insert(Localized);
+    Ok(response)
 }
 
 async fn send_recovery(state: &AppState, name: &str) -> Result<(), ApiError> {
@@ -74,7 +76,7 @@ async fn send_recovery(state: &AppState, name: &str) -> Result<(), ApiError> {
     let now = state.clock().now();
     for user in users.iter().filter(|user| user.password_hash.is_some()) {
         if state.is_locked(user, now) {
-            let message = mail::locked(&user.username, state.support_contact());
+            let message = mail::locked(user.locale, &user.username, state.support_contact());
             state.inner.mailer.send(&user.email, message).await?;
         } else {
             state.send_reset_link(user, now).await?;
@@ -138,6 +140,7 @@ pub(crate) struct ResetRequest {
     ))]
 pub(crate) async fn reset(
     State(state): State<AppState>,
+    lang: Lang,
     ApiJson(request, ..): ApiJson<ResetRequest, WithAnswers>,
 ) -> Result<Json<Done>, ApiError> {
     let (link, user) = redeemable(&state, &request.token, PURPOSE_RESET).await?;
@@ -147,10 +150,10 @@ pub(crate) async fn reset(
     }
     let stored_answers = state.store().security_answers(user.id).await?;
     if request.answers.len() != stored_answers.len() {
-        return Err(ApiError::bad_request(
-            "invalid-request",
-            format!("Answer each of the {} questions.", stored_answers.len()),
-        ));
+        return Err(
+            ApiError::bad_request("invalid-request", texts::REQUEST_ANSWERS)
+                .arg("count", stored_answers.len()),
+        );
     }
     let history = remembered(&state, user.id).await?;
     let context = Context {
@@ -158,6 +161,7 @@ pub(crate) async fn reset(
         email: Some(user.email.clone()),
         password_changed_at: None,
         now: Some(now),
+        locale: Some(lang.locale),
         ..Context::default()
     };
     let policy = state.policy().clone();
@@ -199,6 +203,7 @@ pub(crate) async fn reset(
             },
             answers: None,
             lifted_until: state.lifted_until(now),
+            locale: None,
         })
         .await?;
     if !reset {
@@ -221,7 +226,7 @@ async fn wrong_answers(state: &AppState, user: &User, now: i64) -> Result<ApiErr
         ApiError::new(
             StatusCode::UNAUTHORIZED,
             "wrong-answers",
-            "One or more answers are wrong.",
+            texts::WRONG_ANSWERS,
         )
     })
 }

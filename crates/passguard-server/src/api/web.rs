@@ -12,8 +12,10 @@ use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use url::Url;
 
-use crate::error::ApiError;
+use super::extract::Lang;
+use crate::error::{ApiError, Localized};
 use crate::state::AppState;
+use crate::texts;
 
 /// The content security policy: own origin only; wasm may be compiled (Leptos pages);
 /// no framing, no plugins, no base tag, forms post only here.
@@ -63,12 +65,8 @@ pub(crate) async fn refuse_cross_site(
         return next.run(request).await;
     }
     if cross_site(request.headers(), state.public_url()) {
-        return ApiError::new(
-            StatusCode::FORBIDDEN,
-            "cross-origin",
-            "Requests from other sites are refused.",
-        )
-        .into_response();
+        return ApiError::new(StatusCode::FORBIDDEN, "cross-origin", texts::CROSS_ORIGIN)
+            .into_response();
     }
     next.run(request).await
 }
@@ -148,22 +146,33 @@ fn cache_control<B>(response: &Response<B>) -> Option<HeaderValue> {
     }))
 }
 
-const PLACEHOLDER: &str = r#"<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>passguard</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body style="font-family: sans-serif; max-width: 40em; margin: 3em auto; line-height: 1.5">
-<h1>passguard</h1>
-<p>The server is running, but the web pages are not built yet.</p>
-<p>The JSON API answers under <code>/api/</code>; its description is at
-<a href="/api/openapi.json">/api/openapi.json</a>, and the policy in force at
-<a href="/api/policy">/api/policy</a>.</p>
-</body>
-</html>
-"#;
+/// The page served while the web pages are not built, in the request's language.
+fn placeholder_page(locale: passguard_policy::Locale) -> String {
+    let escape = crate::mail::escape;
+    let say = |key| escape(&texts::text(locale, key));
+    format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head><meta charset=\"utf-8\"><title>passguard</title>\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>\n\
+         <body style=\"font-family: sans-serif; max-width: 40em; margin: 3em auto; line-height: 1.5\">\n\
+         <h1>passguard</h1>\n<p>{not_built}</p>\n<p>{api}</p>\n<ul>\n\
+         <li><a href=\"/api/openapi.json\">{openapi}</a></li>\n\
+         <li><a href=\"/api/policy\">{policy}</a></li>\n</ul>\n</body>\n</html>\n",
+        lang = locale.tag(),
+        not_built = say(texts::PLACEHOLDER_NOT_BUILT),
+        api = say(texts::PLACEHOLDER_API),
+        openapi = say(texts::PLACEHOLDER_OPENAPI),
+        policy = say(texts::PLACEHOLDER_POLICY),
+    )
+}
 
-async fn placeholder() -> Response {
-    ([(header::CACHE_CONTROL, "no-cache")], Html(PLACEHOLDER)).into_response()
+async fn placeholder(lang: Lang) -> Response {
+    let mut response = (
+        [(header::CACHE_CONTROL, "no-cache")],
+        Html(placeholder_page(lang.locale)),
+    )
+        .into_response();
+    response.extensions_mut().insert(Localized);
+    response
 }
 
 #[cfg(test)]

@@ -151,10 +151,25 @@ impl TestApp {
         body: Option<Value>,
         cookie: Option<&str>,
     ) -> Reply {
+        self.send_in(None, method, path, body, cookie).await
+    }
+
+    /// [`TestApp::send`] with `Accept-Language: {language}` when one is given.
+    pub async fn send_in(
+        &self,
+        language: Option<&str>,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+        cookie: Option<&str>,
+    ) -> Reply {
         let mut request = Request::builder()
             .method(method)
             .uri(path)
             .header(header::HOST, "evil-host.example");
+        if let Some(language) = language {
+            request = request.header(header::ACCEPT_LANGUAGE, language);
+        }
         if let Some(cookie) = cookie {
             request = request.header(header::COOKIE, cookie);
         }
@@ -174,6 +189,24 @@ impl TestApp {
 
     pub async fn post(&self, path: &str, body: Value, cookie: Option<&str>) -> Reply {
         self.send(Method::POST, path, Some(body), cookie).await
+    }
+
+    /// A GET asking for `language` with `Accept-Language`.
+    pub async fn get_in(&self, language: &str, path: &str, cookie: Option<&str>) -> Reply {
+        self.send_in(Some(language), Method::GET, path, None, cookie)
+            .await
+    }
+
+    /// A POST asking for `language` with `Accept-Language`.
+    pub async fn post_in(
+        &self,
+        language: &str,
+        path: &str,
+        body: Value,
+        cookie: Option<&str>,
+    ) -> Reply {
+        self.send_in(Some(language), Method::POST, path, Some(body), cookie)
+            .await
     }
 
     /// Invites `username` and returns the registration token.
@@ -223,6 +256,17 @@ impl TestApp {
 
     pub async fn register(&self, token: &str, password: &str) -> Reply {
         self.post(
+            "/api/register",
+            json!({"token": token, "password": password, "security_questions": self.questions()}),
+            None,
+        )
+        .await
+    }
+
+    /// Registers asking for `language` with `Accept-Language`.
+    pub async fn register_in(&self, language: &str, token: &str, password: &str) -> Reply {
+        self.post_in(
+            language,
             "/api/register",
             json!({"token": token, "password": password, "security_questions": self.questions()}),
             None,

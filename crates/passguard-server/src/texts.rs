@@ -1,0 +1,264 @@
+//! Every sentence the server says, by its key in the catalogue (`passguard-i18n`, area
+//! `server`), with the parameters it is filled with. Keys are declared once here, so a test
+//! can check that each is in the catalogue and that every server entry there is used.
+
+use std::borrow::Cow;
+
+use passguard_i18n::{Arg, Locale};
+
+/// A key of the server's area of the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Key(&'static str);
+
+macro_rules! keys {
+    ($($name:ident = $key:literal,)*) => {
+        $(pub(crate) const $name: Key = Key($key);)*
+        /// Every key the server uses.
+        #[cfg(test)]
+        const ALL: &[Key] = &[$($name),*];
+    };
+}
+
+keys! {
+    BODY_TOO_LARGE = "error.body-too-large",
+    BUSY = "error.busy",
+    CONFLICT = "error.conflict",
+    CROSS_ORIGIN = "error.cross-origin",
+    EXISTS = "error.exists",
+    FORBIDDEN = "error.forbidden",
+    INTERNAL = "error.internal",
+    INVALID_ASVS_LEVEL = "error.invalid-asvs-level",
+    INVALID_CREDENTIALS = "error.invalid-credentials",
+    INVALID_EMAIL = "error.invalid-email",
+    JSON_DUPLICATE_FIELD = "error.invalid-json.duplicate-field",
+    JSON_EOF = "error.invalid-json.eof",
+    JSON_MISSING_FIELD = "error.invalid-json.missing-field",
+    JSON_SYNTAX = "error.invalid-json.syntax",
+    JSON_UNKNOWN_FIELD = "error.invalid-json.unknown-field",
+    JSON_VALUE = "error.invalid-json.value",
+    REQUEST_ANSWERS = "error.invalid-request.answers",
+    REQUEST_CLOCK = "error.invalid-request.clock",
+    REQUEST_FORGOT = "error.invalid-request.forgot",
+    REQUEST_QUERY = "error.invalid-request.query",
+    INVALID_ROLE = "error.invalid-role",
+    QUESTIONS_ANSWER = "error.invalid-security-questions.answer",
+    QUESTIONS_COUNT = "error.invalid-security-questions.count",
+    QUESTIONS_DUPLICATE = "error.invalid-security-questions.duplicate",
+    QUESTIONS_QUESTION = "error.invalid-security-questions.question",
+    INVALID_USERNAME = "error.invalid-username",
+    INVITED = "error.invited",
+    LOCKED = "error.locked",
+    LOCKED_UNLOCK_FIRST = "error.locked.unlock-first",
+    METHOD_NOT_ALLOWED = "error.method-not-allowed",
+    MIN_AGE = "error.min-age",
+    NO_SUCH_ACCOUNT = "error.not-found.account",
+    NO_SUCH_ENDPOINT = "error.not-found.endpoint",
+    EXPIRED_CHANGE = "error.password-expired.change",
+    EXPIRED_CLOSED = "error.password-expired.closed",
+    EXPIRED_SESSION = "error.password-expired.session",
+    PASSWORD_REJECTED = "error.password-rejected",
+    TOKEN_EXPIRED = "error.token-expired",
+    TOKEN_UNKNOWN = "error.token-unknown",
+    TOKEN_USED = "error.token-used",
+    UNAUTHENTICATED = "error.unauthenticated",
+    UNSUPPORTED_MEDIA_TYPE = "error.unsupported-media-type",
+    WRONG_ANSWERS = "error.wrong-answers",
+    FORGOT_ACCEPTED = "forgot.accepted",
+    MAIL_EXPIRY_EXPIRED = "mail.expiry.expired",
+    MAIL_EXPIRY_EXPIRES = "mail.expiry.expires",
+    MAIL_EXPIRY_SUBJECT = "mail.expiry.subject",
+    MAIL_EXPIRY_VALIDITY = "mail.expiry.validity",
+    MAIL_FOOTER = "mail.footer",
+    MAIL_GREETING = "mail.greeting",
+    MAIL_INVITATION_CREATED = "mail.invitation.created",
+    MAIL_INVITATION_LINK = "mail.invitation.link",
+    MAIL_INVITATION_SUBJECT = "mail.invitation.subject",
+    MAIL_INVITATION_VALIDITY = "mail.invitation.validity",
+    MAIL_LOCKED_CONTACT = "mail.locked.contact",
+    MAIL_LOCKED_REQUESTED = "mail.locked.requested",
+    MAIL_LOCKED_SUBJECT = "mail.locked.subject",
+    MAIL_RESET_LINK = "mail.reset.link",
+    MAIL_RESET_REQUESTED = "mail.reset.requested",
+    MAIL_RESET_SUBJECT = "mail.reset.subject",
+    MAIL_RESET_VALIDITY = "mail.reset.validity",
+    PLACEHOLDER_API = "placeholder.api",
+    PLACEHOLDER_NOT_BUILT = "placeholder.not-built",
+    PLACEHOLDER_OPENAPI = "placeholder.openapi",
+    PLACEHOLDER_POLICY = "placeholder.policy",
+}
+
+/// A parameter's value. Spans of time are worded in the reader's language when the message
+/// is rendered, which may be long after it was made (an error is rendered per request).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Value {
+    /// A count or a number.
+    Int(i64),
+    /// Text inserted as it is: a name, an address, the configured support contact.
+    Text(String),
+    /// A span of time in seconds, such as "7 days" or "7 Tage".
+    Span(i64),
+    /// A moment (Unix seconds), written `2026-11-24 14:05 UTC` in every language.
+    Time(i64),
+}
+
+impl From<i64> for Value {
+    fn from(n: i64) -> Self {
+        Value::Int(n)
+    }
+}
+
+impl From<usize> for Value {
+    fn from(n: usize) -> Self {
+        Value::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<&str> for Value {
+    fn from(text: &str) -> Self {
+        Value::Text(text.to_owned())
+    }
+}
+
+impl From<String> for Value {
+    fn from(text: String) -> Self {
+        Value::Text(text)
+    }
+}
+
+/// A sentence to say: its key and its parameters, rendered in any locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Message {
+    key: Key,
+    args: Vec<(&'static str, Value)>,
+}
+
+impl Message {
+    /// The sentence `key`, without parameters so far.
+    pub(crate) fn new(key: Key) -> Self {
+        Self {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds the parameter `name`.
+    #[must_use]
+    pub(crate) fn arg(mut self, name: &'static str, value: impl Into<Value>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// The sentence in `locale`.
+    pub(crate) fn render(&self, locale: Locale) -> String {
+        debug_assert!(
+            self.has_declared_params(),
+            "{} is given {:?}",
+            self.key.0,
+            self.args
+        );
+        // Spans and times become text first, so that the template borrows from here.
+        let words: Vec<Cow<'_, str>> = self
+            .args
+            .iter()
+            .map(|(_, value)| match value {
+                Value::Text(text) => Cow::Borrowed(text.as_str()),
+                Value::Span(seconds) => Cow::Owned(passguard_i18n::span(locale, *seconds)),
+                Value::Time(unix) => Cow::Owned(format_time(*unix)),
+                Value::Int(_) => Cow::Borrowed(""),
+            })
+            .collect();
+        let args: Vec<(&str, Arg<'_>)> = self
+            .args
+            .iter()
+            .zip(&words)
+            .map(|((name, value), word)| match value {
+                Value::Int(n) => (*name, Arg::Int(*n)),
+                Value::Text(_) | Value::Span(_) | Value::Time(_) => (*name, Arg::Text(word)),
+            })
+            .collect();
+        passguard_i18n::text(locale, self.key.0, &args)
+    }
+
+    /// Whether the parameters given are exactly those the catalogue declares for the key.
+    fn has_declared_params(&self) -> bool {
+        let Some(entry) = passguard_i18n::entries().find(|e| e.key == self.key.0) else {
+            return false;
+        };
+        let mut given: Vec<&str> = self.args.iter().map(|(name, _)| *name).collect();
+        let mut declared = entry.params.to_vec();
+        given.sort_unstable();
+        declared.sort_unstable();
+        given == declared
+    }
+}
+
+/// The sentence `key`, which takes no parameters, in `locale`.
+pub(crate) fn text(locale: Locale, key: Key) -> String {
+    Message::new(key).render(locale)
+}
+
+/// A moment as `2026-05-06 14:00 UTC`: unambiguous in every language passguard speaks.
+pub(crate) fn format_time(unix: i64) -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| t.format(format).ok())
+        .unwrap_or_else(|| unix.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// The catalogue areas whose keys belong to the server.
+    const PREFIXES: [&str; 4] = ["error.", "forgot.", "mail.", "placeholder."];
+
+    #[test]
+    fn every_key_is_in_the_catalogue_and_every_server_entry_is_used() {
+        let used: BTreeSet<&str> = ALL.iter().map(|key| key.0).collect();
+        assert_eq!(used.len(), ALL.len(), "a key is declared twice");
+        let catalogue: BTreeSet<&str> = passguard_i18n::entries()
+            .map(|entry| entry.key)
+            .filter(|key| PREFIXES.iter().any(|prefix| key.starts_with(prefix)))
+            .collect();
+        let missing: Vec<_> = used.difference(&catalogue).collect();
+        let unused: Vec<_> = catalogue.difference(&used).collect();
+        assert!(missing.is_empty(), "not in the catalogue: {missing:?}");
+        assert!(unused.is_empty(), "never used by the server: {unused:?}");
+    }
+
+    #[test]
+    fn spans_and_times_are_worded_for_the_reader() {
+        let message = Message::new(MAIL_EXPIRY_EXPIRES)
+            .arg("date", Value::Time(0))
+            .arg("remaining", Value::Span(14 * 86_400));
+        assert_eq!(
+            message.render(Locale::En),
+            "Your password expires on 1970-01-01 00:00 UTC, in 14 days."
+        );
+        assert_eq!(
+            message.render(Locale::De),
+            "Ihr Passwort läuft am 1970-01-01 00:00 UTC ab (noch 14 Tage)."
+        );
+        assert_eq!(
+            message.render(Locale::Fr),
+            "Votre mot de passe expire le 1970-01-01 00:00 UTC, dans 14 jours."
+        );
+        let count = |wanted: i64, locale| {
+            Message::new(QUESTIONS_COUNT)
+                .arg("wanted", wanted)
+                .arg("found", 0_i64)
+                .render(locale)
+        };
+        assert_eq!(
+            count(1, Locale::De),
+            "Wählen Sie genau 1 Sicherheitsfrage (angegeben: 0)."
+        );
+        assert_eq!(
+            count(2, Locale::Fr),
+            "Choisissez exactement 2 questions de sécurité (reçues : 0)."
+        );
+    }
+}
