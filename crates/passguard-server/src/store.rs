@@ -168,6 +168,32 @@ fn lock_from(row: &AnyRow, rule: LockRule, counter: &str) -> Result<LockState, s
     })
 }
 
+/// Counts a failed login in one statement: the counter restarts after a lock that has
+/// lifted, a live lock changes nothing, and reaching the threshold sets the lock. The other
+/// counter is cleared when a lifted lock is left behind.
+const LOGIN_FAILED: &str = "UPDATE users SET \
+       failed_logins = CASE WHEN locked_at > $2 THEN failed_logins \
+                            WHEN locked_at IS NOT NULL THEN 1 \
+                            ELSE failed_logins + 1 END, \
+       failed_answers = CASE WHEN locked_at <= $2 THEN 0 ELSE failed_answers END, \
+       locked_at = CASE WHEN locked_at > $2 THEN locked_at \
+                        WHEN (CASE WHEN locked_at IS NOT NULL THEN 1 \
+                                   ELSE failed_logins + 1 END) >= $3 THEN $4 \
+                        ELSE NULL END \
+     WHERE id = $1 RETURNING failed_logins, locked_at";
+
+/// [`LOGIN_FAILED`] with the two counters' roles swapped, for wrong security answers.
+const ANSWERS_FAILED: &str = "UPDATE users SET \
+       failed_answers = CASE WHEN locked_at > $2 THEN failed_answers \
+                             WHEN locked_at IS NOT NULL THEN 1 \
+                             ELSE failed_answers + 1 END, \
+       failed_logins = CASE WHEN locked_at <= $2 THEN 0 ELSE failed_logins END, \
+       locked_at = CASE WHEN locked_at > $2 THEN locked_at \
+                        WHEN (CASE WHEN locked_at IS NOT NULL THEN 1 \
+                                   ELSE failed_answers + 1 END) >= $3 THEN $4 \
+                        ELSE NULL END \
+     WHERE id = $1 RETURNING failed_answers, locked_at";
+
 impl Store {
     /// Opens (and for SQLite creates) the database at `url` and brings its schema up to date.
     ///
@@ -323,25 +349,8 @@ impl Store {
         id: i64,
         rule: LockRule,
     ) -> Result<LockState, ApiError> {
-        let row = sqlx::query(
-            "UPDATE users SET \
-               failed_logins = CASE WHEN locked_at > $2 THEN failed_logins \
-                                    WHEN locked_at IS NOT NULL THEN 1 \
-                                    ELSE failed_logins + 1 END, \
-               failed_answers = CASE WHEN locked_at <= $2 THEN 0 ELSE failed_answers END, \
-               locked_at = CASE WHEN locked_at > $2 THEN locked_at \
-                                WHEN (CASE WHEN locked_at IS NOT NULL THEN 1 \
-                                           ELSE failed_logins + 1 END) >= $3 THEN $4 \
-                                ELSE NULL END \
-             WHERE id = $1 RETURNING failed_logins, locked_at",
-        )
-        .bind(id)
-        .bind(rule.lifted_until)
-        .bind(rule.threshold)
-        .bind(rule.now)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(lock_from(&row, rule, "failed_logins")?)
+        self.count_failure(id, rule, LOGIN_FAILED, "failed_logins")
+            .await
     }
 
     /// Records a wrong set of security answers, as [`Store::login_failed`] does logins.
@@ -350,25 +359,26 @@ impl Store {
         id: i64,
         rule: LockRule,
     ) -> Result<LockState, ApiError> {
-        let row = sqlx::query(
-            "UPDATE users SET \
-               failed_answers = CASE WHEN locked_at > $2 THEN failed_answers \
-                                     WHEN locked_at IS NOT NULL THEN 1 \
-                                     ELSE failed_answers + 1 END, \
-               failed_logins = CASE WHEN locked_at <= $2 THEN 0 ELSE failed_logins END, \
-               locked_at = CASE WHEN locked_at > $2 THEN locked_at \
-                                WHEN (CASE WHEN locked_at IS NOT NULL THEN 1 \
-                                           ELSE failed_answers + 1 END) >= $3 THEN $4 \
-                                ELSE NULL END \
-             WHERE id = $1 RETURNING failed_answers, locked_at",
-        )
-        .bind(id)
-        .bind(rule.lifted_until)
-        .bind(rule.threshold)
-        .bind(rule.now)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(lock_from(&row, rule, "failed_answers")?)
+        self.count_failure(id, rule, ANSWERS_FAILED, "failed_answers")
+            .await
+    }
+
+    /// Runs one of the two counting statements (their columns swapped) and reads the lock.
+    async fn count_failure(
+        &self,
+        id: i64,
+        rule: LockRule,
+        statement: &'static str,
+        counter: &str,
+    ) -> Result<LockState, ApiError> {
+        let row = sqlx::query(statement)
+            .bind(id)
+            .bind(rule.lifted_until)
+            .bind(rule.threshold)
+            .bind(rule.now)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(lock_from(&row, rule, counter)?)
     }
 
     /// Records a failed login for a name that is no registered account, with the same
