@@ -55,9 +55,43 @@ BUCKETS_PER_CLASS = 64
 PREFIX = 3
 GROUP_PREFIX = 2
 
-GRAPHS = ["qwerty", "dvorak", "keypad", "mac_keypad"]
+ZXCVBN_GRAPHS = ["qwerty", "dvorak", "keypad", "mac_keypad"]
+GRAPHS = ZXCVBN_GRAPHS + ["azerty", "qwertz"]
 GRAPH_SLOTS = 8
-GRAPH_KEYS = 128
+# Records are indexed by code point: ASCII and Latin-1 (the French and German keys).
+GRAPH_KEYS = 256
+
+# Typing keyboards as rows of keys, each key its unshifted then its shifted character, with
+# the column of the row's first key. Key (x, y) lies below the gap between keys x and x + 1 of
+# the row above, as in zxcvbn's slanted layouts. zxcvbn 4.4.2 ships qwerty and dvorak only; the
+# French (AZERTY) and German (QWERTZ, T1) layouts are ours, drawn the same way, and the two
+# of zxcvbn's are drawn here too so that the build checks the drawing against its graphs.
+LAYOUTS = {
+    "qwerty": [
+        (0, "`~ 1! 2@ 3# 4$ 5% 6^ 7& 8* 9( 0) -_ =+"),
+        (1, "qQ wW eE rR tT yY uU iI oO pP [{ ]} \\|"),
+        (1, "aA sS dD fF gG hH jJ kK lL ;: '\""),
+        (1, "zZ xX cC vV bB nN mM ,< .> /?"),
+    ],
+    "dvorak": [
+        (0, "`~ 1! 2@ 3# 4$ 5% 6^ 7& 8* 9( 0) [{ ]}"),
+        (1, "'\" ,< .> pP yY fF gG cC rR lL /? =+ \\|"),
+        (1, "aA oO eE uU iI dD hH tT nN sS -_"),
+        (1, ";: qQ jJ kK xX bB mM wW vV zZ"),
+    ],
+    "azerty": [
+        (0, "\u00b2 &1 \u00e92 \"3 '4 (5 -6 \u00e87 _8 \u00e79 \u00e00 )\u00b0 =+"),
+        (1, "aA zZ eE rR tT yY uU iI oO pP ^\u00a8 $\u00a3"),
+        (1, "qQ sS dD fF gG hH jJ kK lL mM \u00f9% *\u00b5"),
+        (0, "<> wW xX cC vV bB nN ,? ;. :/ !\u00a7"),
+    ],
+    "qwertz": [
+        (0, "^\u00b0 1! 2\" 3\u00a7 4$ 5% 6& 7/ 8( 9) 0= \u00df? \u00b4`"),
+        (1, "qQ wW eE rR tT zZ uU iI oO pP \u00fc\u00dc +*"),
+        (1, "aA sS dD fF gG hH jJ kK lL \u00f6\u00d6 \u00e4\u00c4 #'"),
+        (0, "<> yY xX cC vV bB nN mM ,; .: -_"),
+    ],
+}
 
 
 def fetch_tarball(destination):
@@ -93,9 +127,31 @@ def parse_graphs(source):
     body = source[source.index("{"):source.rindex("}") + 1]
     body = re.sub(r"^  ([a-z_]+):", r'  "\1":', body, flags=re.M)
     graphs = json.loads(body)
-    if list(graphs) != GRAPHS:
+    if list(graphs) != ZXCVBN_GRAPHS:
         sys.exit(f"unexpected graphs: {list(graphs)}")
+    for name in ("qwerty", "dvorak"):
+        if draw_layout(LAYOUTS[name]) != graphs[name]:
+            sys.exit(f"the drawing of {name} differs from zxcvbn's graph")
+    graphs["azerty"] = draw_layout(LAYOUTS["azerty"])
+    graphs["qwertz"] = draw_layout(LAYOUTS["qwertz"])
     return graphs
+
+
+def draw_layout(rows):
+    """zxcvbn's adjacency graph of a slanted keyboard: every character maps to the keys to
+    its left, above, above right, right, below and below left (None where there is none)."""
+    keys = {}
+    for y, (first, row) in enumerate(rows):
+        for x, key in enumerate(row.split(), start=first):
+            keys[(x, y)] = key
+    graph = {}
+    for (x, y), key in keys.items():
+        around = [(x - 1, y), (x, y - 1), (x + 1, y - 1), (x + 1, y), (x, y + 1), (x - 1, y + 1)]
+        for char in key:
+            if char in graph:
+                sys.exit(f"{char!r} is on two keys")
+            graph[char] = [keys.get(at) for at in around]
+    return graph
 
 
 def bucket_of(rank):
@@ -195,21 +251,25 @@ def varint(n):
 
 def build_keyboards(graphs):
     out = bytearray(b"PGSK")
-    out += bytes([1, len(GRAPHS)])
+    out += bytes([2, len(GRAPHS)])
     for name in GRAPHS:
         slots = {len(neighbours) for neighbours in graphs[name].values()}
         if len(slots) != 1 or max(slots) > GRAPH_SLOTS:
             sys.exit(f"{name}: irregular neighbour lists")
         out += bytes([slots.pop()])
     for name in GRAPHS:
+        # Characters typed with shift: the second of their key (keypads have none).
+        shifted = {key[1] for _, row in LAYOUTS.get(name, []) for key in row.split() if len(key) == 2}
         table = bytearray(GRAPH_KEYS * (1 + 2 * GRAPH_SLOTS))
         for key, neighbours in graphs[name].items():
+            if ord(key) >= GRAPH_KEYS:
+                sys.exit(f"{name}: {key!r} is outside Latin-1")
             at = ord(key) * (1 + 2 * GRAPH_SLOTS)
-            table[at] = 1
+            table[at] = 2 if key in shifted else 1
             for slot, neighbour in enumerate(neighbours):
                 if neighbour is None:
                     continue
-                if not 1 <= len(neighbour) <= 2 or not neighbour.isascii():
+                if not 1 <= len(neighbour) <= 2 or any(ord(c) >= GRAPH_KEYS for c in neighbour):
                     sys.exit(f"{name}: unexpected neighbour {neighbour!r}")
                 table[at + 1 + 2 * slot] = ord(neighbour[0])
                 if len(neighbour) == 2:

@@ -4,11 +4,7 @@ use super::{Match, Pattern};
 use crate::guesses;
 use crate::keyboard::Graph;
 
-/// Characters typed with shift on qwerty and dvorak; a pattern starting with one of them
-/// counts one shifted key.
-const SHIFTED: &str = "~!@#$%^&*()_+QWERTYUIOP{}|ASDFGHJKL:\"ZXCVBNM<>?";
-
-/// Patterns of three or more keys on each of zxcvbn's layouts.
+/// Patterns of three or more keys on each layout.
 pub(super) fn matches(chars: &[char], out: &mut Vec<Match>) {
     for graph in Graph::ALL {
         on_graph(graph, chars, out);
@@ -18,10 +14,8 @@ pub(super) fn matches(chars: &[char], out: &mut Vec<Match>) {
 fn on_graph(graph: Graph, chars: &[char], out: &mut Vec<Match>) {
     let mut i = 0;
     while i + 1 < chars.len() {
-        let starts_shifted = graph.is_keyboard()
-            && chars
-                .get(i)
-                .is_some_and(|&c| c.is_ascii() && SHIFTED.as_bytes().contains(&(c as u8)));
+        // A pattern starting with a character typed with shift counts one shifted key.
+        let starts_shifted = chars.get(i).is_some_and(|&c| graph.is_shifted(c));
         let mut shifted = usize::from(starts_shifted);
         let mut turns = 0;
         let mut last_direction = None;
@@ -62,5 +56,67 @@ fn on_graph(graph: Graph, chars: &[char], out: &mut Vec<Match>) {
             });
         }
         i = j;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::*;
+
+    /// The longest keyboard pattern found in `password`: (first, last, turns).
+    fn longest(password: &str) -> Option<(usize, usize, usize)> {
+        let chars: Vec<char> = password.chars().collect();
+        let mut found = Vec::new();
+        matches(&chars, &mut found);
+        found
+            .iter()
+            .filter_map(|m| match m.pattern {
+                Pattern::Spatial { turns } => Some((m.i, m.j, turns)),
+                _ => None,
+            })
+            .max_by_key(|&(i, j, _)| j - i)
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+    fn french_and_german_rows_are_whole_patterns() {
+        // On qwerty these break where the layouts differ (z/y, a/q, w/z, m).
+        for (password, turns) in [
+            ("qwertzuiop", 1),
+            ("yxcvbnm", 1),
+            ("azertyuiop", 1),
+            ("wxcvbn", 1),
+            ("qsdfghjklm", 1),
+            ("&é\"'(-è_çà", 1),
+            ("azsxdc", 4),
+        ] {
+            let last = password.chars().count() - 1;
+            assert_eq!(longest(password), Some((0, last, turns)), "{password:?}");
+        }
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+    fn a_walk_costs_the_same_on_every_keyboard() {
+        // A qwerty row and a QWERTZ row of the same shape: same length, one turn, no shift.
+        let estimate = |password: &str| {
+            let chars: Vec<char> = password.chars().collect();
+            let mut found = Vec::new();
+            matches(&chars, &mut found);
+            found
+                .iter()
+                .find(|m| m.i == 0 && m.len() == chars.len())
+                .map(|m| m.guesses_log10)
+        };
+        let qwerty = estimate("zxcvbnm");
+        assert!(qwerty.is_some(), "a qwerty row");
+        assert_eq!(estimate("yxcvbnm"), qwerty);
+        // AZERTY's top row without shift, and qwerty's.
+        let digits = estimate("1234567890");
+        assert!(digits.is_some(), "a row of digits");
+        assert_eq!(estimate("&é\"'(-è_çà"), digits);
     }
 }
