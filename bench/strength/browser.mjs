@@ -2,7 +2,10 @@
 // zxcvbn's and zxcvbn-ts's browser bundles and a wasm-bindgen `web` build of passguard from
 // 127.0.0.1, and collects what the page posts back. Used by run.mjs with
 // `--chromium /usr/bin/chromium --wasm-web DIR` (DIR holds the wasm-bindgen output, whose
-// JavaScript module exports `default` (init), `estimate(password)` and `is_common(password)`).
+// JavaScript module exports `default` (init) and `estimate(password)`, returning the estimate
+// or its JSON). With `--web-adapter FILE`, the page imports FILE instead, served from DIR's
+// folder, which exports the same two functions over DIR's own module (package-web-adapter.mjs
+// does this for the npm package's web build).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -22,6 +25,7 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>strength bench</title>
 const round = Number(new URLSearchParams(location.search).get('round') || 1);
 const t0 = performance.now();
 const glue = await import('/wasm/' + GLUE);
+// Cold start: the module, the wasm from the network or cache, compile, instantiate, set-up.
 await glue.default({ module_or_path: fetch('/wasm/' + WASM) });
 const t1 = performance.now();
 glue.estimate('P@ssw0rd');
@@ -42,7 +46,7 @@ if (round <= CACHED_LOADS) {
   const libraries = {
     'zxcvbn 4.4.2': (p) => zxcvbn(p),
     '@zxcvbn-ts/core 4.2 + common + en': (p) => ts.check(p),
-    'passguard (wasm)': (p) => JSON.parse(glue.estimate(p)),
+    'passguard (wasm)': (p) => { const estimate = glue.estimate(p); return typeof estimate === 'string' ? JSON.parse(estimate) : estimate; },
   };
   const timings = {};
   for (const [name, check] of Object.entries(libraries)) {
@@ -56,9 +60,11 @@ if (round <= CACHED_LOADS) {
 }
 </script>`;
 
-export async function runInChromium({ chromium, wasmDir, passwords }) {
+const ADAPTER = '__adapter.mjs';
+
+export async function runInChromium({ chromium, wasmDir, passwords, adapter }) {
   const files = readdirSync(wasmDir);
-  const glue = files.find((f) => f.endsWith('.js') && !f.startsWith('node-'));
+  const glue = adapter ? ADAPTER : files.find((f) => f.endsWith('.js') && !f.startsWith('node-'));
   const wasm = files.find((f) => f.endsWith('.wasm'));
   const page = PAGE.replace('GLUE', JSON.stringify(glue)).replace('WASM', JSON.stringify(wasm))
     .replace('CACHED_LOADS', String(CACHED_LOADS));
@@ -89,6 +95,8 @@ export async function runInChromium({ chromium, wasmDir, passwords }) {
       send('application/json', JSON.stringify(passwords));
     } else if (url.pathname.startsWith('/lib/') && libs[url.pathname.slice(5)]) {
       send('text/javascript', readFileSync(libs[url.pathname.slice(5)]));
+    } else if (adapter && url.pathname === '/wasm/' + ADAPTER) {
+      send('text/javascript', readFileSync(adapter));
     } else if (url.pathname.startsWith('/wasm/') && files.includes(url.pathname.slice(6))) {
       const name = url.pathname.slice(6);
       send(name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript', readFileSync(join(wasmDir, name)));

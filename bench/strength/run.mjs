@@ -4,13 +4,14 @@
 //
 //   cargo build --release -p passguard-strength --example estimate_lines
 //   (cd bench/strength && npm ci && node run.mjs [--wasm shim.mjs] [--chromium /usr/bin/chromium
-//    --wasm-web DIR] [--out out])
+//    --wasm-web DIR [--web-adapter FILE]] [--out out])
 //
 // passguard runs natively through the `estimate_lines` example (its own per-check timing);
 // `--wasm FILE` also times it in Node through a module exporting `estimate(password)` (and
 // optionally `ready`, a promise), such as a wasm-bindgen build of the bindings crate;
 // `--chromium` with `--wasm-web` (a wasm-bindgen `web` build) repeats the per-check timings
-// and the cold start in headless Chromium (see browser.mjs).
+// and the cold start in headless Chromium (see browser.mjs); `--web-adapter` puts a module
+// such as package-web-adapter.mjs between the page and that build.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -149,7 +150,8 @@ for (const [name, s] of timings) say(`| ${name} | ${fmt(s.mean)} | ${fmt(s.p50)}
 say();
 
 if (options.chromium && options['wasm-web']) {
-  const browser = await runInChromium({ chromium: options.chromium, wasmDir: resolve(options['wasm-web']), passwords: leaked });
+  const browser = await runInChromium({ chromium: options.chromium, wasmDir: resolve(options['wasm-web']), passwords: leaked,
+    adapter: options['web-adapter'] && resolve(options['web-adapter']) });
   say(`### In headless Chromium (${browser.userAgent.match(/HeadlessChrome\/[\d.]+/)?.[0]}; timer resolution ${browser.isolated ? '5' : '100'} µs)`);
   say();
   say('| library | mean | p50 | p99 | max |');
