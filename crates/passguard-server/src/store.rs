@@ -168,31 +168,41 @@ fn lock_from(row: &AnyRow, rule: LockRule, counter: &str) -> Result<LockState, s
     })
 }
 
-/// Counts a failed login in one statement: the counter restarts after a lock that has
-/// lifted, a live lock changes nothing, and reaching the threshold sets the lock. The other
-/// counter is cleared when a lifted lock is left behind.
-const LOGIN_FAILED: &str = "UPDATE users SET \
-       failed_logins = CASE WHEN locked_at > $2 THEN failed_logins \
-                            WHEN locked_at IS NOT NULL THEN 1 \
-                            ELSE failed_logins + 1 END, \
-       failed_answers = CASE WHEN locked_at <= $2 THEN 0 ELSE failed_answers END, \
-       locked_at = CASE WHEN locked_at > $2 THEN locked_at \
-                        WHEN (CASE WHEN locked_at IS NOT NULL THEN 1 \
-                                   ELSE failed_logins + 1 END) >= $3 THEN $4 \
-                        ELSE NULL END \
-     WHERE id = $1 RETURNING failed_logins, locked_at";
+/// The statement that counts one failure of a kind: the counter restarts after a lock that
+/// has lifted, a live lock changes nothing, and reaching the threshold sets the lock. The
+/// other kind's counter is cleared when a lifted lock is left behind. Binds: `$1` the user,
+/// `$2` the time before which a lock has lifted, `$3` the threshold, `$4` now.
+macro_rules! count_failure_statement {
+    ($counter:literal, $other:literal) => {
+        concat!(
+            "UPDATE users SET ",
+            $counter,
+            " = CASE WHEN locked_at > $2 THEN ",
+            $counter,
+            " ",
+            "WHEN locked_at IS NOT NULL THEN 1 ELSE ",
+            $counter,
+            " + 1 END, ",
+            $other,
+            " = CASE WHEN locked_at <= $2 THEN 0 ELSE ",
+            $other,
+            " END, ",
+            "locked_at = CASE WHEN locked_at > $2 THEN locked_at ",
+            "WHEN (CASE WHEN locked_at IS NOT NULL THEN 1 ELSE ",
+            $counter,
+            " + 1 END) >= $3 ",
+            "THEN $4 ELSE NULL END ",
+            "WHERE id = $1 RETURNING ",
+            $counter,
+            ", locked_at"
+        )
+    };
+}
 
-/// [`LOGIN_FAILED`] with the two counters' roles swapped, for wrong security answers.
-const ANSWERS_FAILED: &str = "UPDATE users SET \
-       failed_answers = CASE WHEN locked_at > $2 THEN failed_answers \
-                             WHEN locked_at IS NOT NULL THEN 1 \
-                             ELSE failed_answers + 1 END, \
-       failed_logins = CASE WHEN locked_at <= $2 THEN 0 ELSE failed_logins END, \
-       locked_at = CASE WHEN locked_at > $2 THEN locked_at \
-                        WHEN (CASE WHEN locked_at IS NOT NULL THEN 1 \
-                                   ELSE failed_answers + 1 END) >= $3 THEN $4 \
-                        ELSE NULL END \
-     WHERE id = $1 RETURNING failed_answers, locked_at";
+/// Counts a failed login.
+const LOGIN_FAILED: &str = count_failure_statement!("failed_logins", "failed_answers");
+/// Counts a wrong set of security answers.
+const ANSWERS_FAILED: &str = count_failure_statement!("failed_answers", "failed_logins");
 
 impl Store {
     /// Opens (and for SQLite creates) the database at `url` and brings its schema up to date.
@@ -363,7 +373,7 @@ impl Store {
             .await
     }
 
-    /// Runs one of the two counting statements (their columns swapped) and reads the lock.
+    /// Runs one of the two counting statements (`count_failure_statement!`) and reads the lock.
     async fn count_failure(
         &self,
         id: i64,
