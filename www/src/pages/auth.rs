@@ -117,11 +117,7 @@ const QUESTION_IDEAS: [&str; 6] = [
 
 #[component]
 pub(crate) fn Register() -> impl IntoView {
-    let token = Memo::new(move |_| use_query_map().with(|q| q.get("token").unwrap_or_default()));
-    let invitation = LocalResource::new(move || {
-        let token = token.get();
-        async move { api::get::<Invitation>(&format!("/api/register/{}", encode(&token))).await }
-    });
+    let (token, invitation) = link_resource::<Invitation>("/api/register/");
     let done = RwSignal::new(false);
     view! {
         <section class="card">
@@ -310,11 +306,7 @@ impl ResetInfo {
 
 #[component]
 pub(crate) fn Reset() -> impl IntoView {
-    let token = Memo::new(move |_| use_query_map().with(|q| q.get("token").unwrap_or_default()));
-    let info = LocalResource::new(move || {
-        let token = token.get();
-        async move { api::get::<ResetInfo>(&format!("/api/password/reset/{}", encode(&token))).await }
-    });
+    let (token, info) = link_resource::<ResetInfo>("/api/password/reset/");
     let done = RwSignal::new(false);
     view! {
         <section class="card">
@@ -420,6 +412,20 @@ fn ResetForm(token: String, info: ResetInfo, done: RwSignal<bool>) -> impl IntoV
             <button type="submit" class="primary" disabled=move || !ready.get() || !answers_ready.get() || busy.get() || locked.get()>{t("page.change.submit")}</button>
         </form>
     }
+}
+
+/// The e-mailed link's `token` (from the page's query) and what `GET {path}{token}` says
+/// about it: the invitation or the reset it opens.
+fn link_resource<T>(path: &'static str) -> (Memo<String>, LocalResource<Result<T, ApiError>>)
+where
+    T: serde::de::DeserializeOwned + 'static,
+{
+    let token = Memo::new(move |_| use_query_map().with(|q| q.get("token").unwrap_or_default()));
+    let answer = LocalResource::new(move || {
+        let token = token.get();
+        async move { api::get::<T>(&format!("{path}{}", encode(&token))).await }
+    });
+    (token, answer)
 }
 
 /// Percent-encodes a token for a path segment (tokens are URL-safe already; this guards
