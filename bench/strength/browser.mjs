@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS } from '../../tests/chromium.mjs';
 
 const require = createRequire(import.meta.url);
 const TIMEOUT_MS = 15 * 60 * 1000;
@@ -117,9 +118,8 @@ export async function runInChromium({ chromium, wasmDir, passwords, adapter }) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const profile = mkdtempSync(join(tmpdir(), 'strength-chromium-'));
   const browser = spawn(chromium, [
-    '--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    `--user-data-dir=${profile}`, `http://127.0.0.1:${server.address().port}/?round=1`,
+    '--headless=new', ...CHROMIUM_ARGS, `--user-data-dir=${profile}`,
+    `http://127.0.0.1:${server.address().port}/?round=1`,
   ], { stdio: 'ignore' });
   let timer;
   const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('Chromium timed out')), TIMEOUT_MS); });

@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../tests/chromium.mjs';
 
 const [dir, glueName, wasmName, mode] = process.argv.slice(2);
 if (!dir || !glueName || !wasmName || !['package', 'estimate'].includes(mode)) {
@@ -20,7 +21,6 @@ if (!dir || !glueName || !wasmName || !['package', 'estimate'].includes(mode)) {
   process.exit(2);
 }
 const LOADS = 9;
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SET_UP = {
   package: `const checker = new glue.Checker({ name: 'bench', password: { min_length: 1, max_length: 4096, blocklist: 'none', forbid_personal_info: false } });
 const check = (p) => checker.check(p);`,
@@ -65,8 +65,7 @@ const server = createServer((request, response) => {
 });
 await new Promise((resolve_) => server.listen(0, '127.0.0.1', resolve_));
 const profile = mkdtempSync(join(tmpdir(), 'cold-breakdown-'));
-const browser = spawn(CHROMIUM, ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+const browser = spawn(process.env.CHROMIUM || CHROMIUM, ['--headless=new', ...CHROMIUM_ARGS,
   `--user-data-dir=${profile}`, `http://127.0.0.1:${server.address().port}/?round=1`], { stdio: 'ignore' });
 const timer = setTimeout(() => { console.error('Chromium timed out'); process.exit(1); }, 120_000);
 const loads = await results;

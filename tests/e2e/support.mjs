@@ -2,10 +2,10 @@
 // test clock, the e-mails it writes, and Debian's Chromium driven by playwright-core.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { launch as launchChromium } from "../chromium.mjs";
 
 function required(name) {
   const value = process.env[name];
@@ -14,8 +14,6 @@ function required(name) {
 }
 
 export const ROOT = required("PASSGUARD_ROOT");
-// playwright-core comes from the Node tools of tools/package.json.
-const { chromium } = createRequire(join(ROOT, "tools", "package.json"))("playwright-core");
 export const BIN = required("PASSGUARD_BIN");
 /** Screenshots go here (git-ignored), to be looked at. */
 export const ARTIFACTS = join(ROOT, "artifacts", "pages");
@@ -129,19 +127,9 @@ export function linkFor(dir, address, page) {
   return found[0];
 }
 
-export async function launch() {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+/** Debian's Chromium, through the playwright-core of tools/package.json. */
+export function launch() {
+  return launchChromium(join(ROOT, "tools"));
 }
 
 /** A fresh browser context (its own cookies) and page, failing on any page error. */

@@ -4,18 +4,17 @@
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
-import { createRequire } from "node:module";
 import { extname, join, normalize, sep } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 
+import { launch } from "../chromium.mjs";
 import { cliReports } from "./support.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const tools = process.env.PASSGUARD_TOOLS;
 const artifacts = process.env.PASSGUARD_ARTIFACTS;
 if (!tools || !artifacts) throw new Error("run through scripts/test-npm.sh");
-const { chromium } = createRequire(join(tools, "package.json"))("playwright-core");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -52,18 +51,7 @@ const pageErrors = [];
 before(async () => {
   server = await serve(here.replace(/\/$/, ""));
   origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launch(tools);
   mkdirSync(artifacts, { recursive: true });
 });
 
