@@ -88,12 +88,7 @@ fn run_report_file(text: &str) -> usize {
             );
         }
         for (id, message) in &case.messages {
-            let rule = json["rules"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|r| r["id"] == id.as_str());
-            let rule = rule.unwrap_or_else(|| panic!("{id} present for {:?}", case.note));
+            let rule = rule_json(&json, id, &case.note);
             assert_eq!(
                 rule["message"],
                 message.as_str(),
@@ -102,12 +97,7 @@ fn run_report_file(text: &str) -> usize {
             );
         }
         for (id, params) in &case.params {
-            let rule = json["rules"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|r| r["id"] == id.as_str());
-            let rule = rule.unwrap_or_else(|| panic!("{id} present for {:?}", case.note));
+            let rule = rule_json(&json, id, &case.note);
             for (key, value) in params {
                 assert_eq!(
                     &rule["params"][key], value,
@@ -118,6 +108,16 @@ fn run_report_file(text: &str) -> usize {
         }
     }
     file.cases.len()
+}
+
+/// The rule `id` of a report as JSON, failing the case when the report lacks it.
+fn rule_json<'a>(report: &'a serde_json::Value, id: &str, note: &str) -> &'a serde_json::Value {
+    report["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .unwrap_or_else(|| panic!("{id} present for {note:?}"))
 }
 
 #[derive(Deserialize)]
