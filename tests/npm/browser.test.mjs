@@ -6,15 +6,17 @@ import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-import { launch } from "../chromium.mjs";
 import { cliReports } from "./support.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const tools = process.env.PASSGUARD_TOOLS;
 const artifacts = process.env.PASSGUARD_ARTIFACTS;
 if (!tools || !artifacts) throw new Error("run through scripts/test-npm.sh");
+// This file runs from a copy outside the repository (a consumer's folder); how Chromium is
+// started comes from the repository, beside the tools.
+const { launch } = await import(pathToFileURL(join(tools, "..", "tests", "chromium.mjs")).href);
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
