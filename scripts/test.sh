@@ -18,6 +18,8 @@ cargo clippy -p passguard-policy -p passguard-strength -p passguard-wasm -p pass
 
 step "Native tests (the server's: in-process, and real processes on SQLite and PostgreSQL)"
 cargo test --workspace --exclude passguard-www --locked
+# The pages' own catalogue and its keys, natively (the app itself runs only in a browser).
+cargo test -p passguard-www --locked
 
 step "The engine, the estimator and the shared vectors under wasm32 (Node)"
 cargo test -p passguard-policy -p passguard-strength --target wasm32-unknown-unknown --locked

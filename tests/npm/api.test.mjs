@@ -166,3 +166,15 @@ test("messages come in the checker's locale, or the check's", () => {
   const french = audit("security-admin", { locale: "fr" });
   assert.ok(french.findings[0].explanation.startsWith("Un mot de passe utilisé comme seul facteur"), french.findings[0].explanation);
 });
+
+test("the wasm carries the engine's sentences only, not the server's or the pages'", () => {
+  const wasm = readFileSync(createRequire(import.meta.url).resolve("passguard/passguard_bg.wasm"));
+  // An engine sentence (a rule message) is there, in all three languages.
+  for (const sentence of ["Use at least {min} characters", "Verwenden Sie mindestens {min} Zeichen"]) {
+    assert.ok(wasm.includes(sentence), `${sentence} is in the wasm`);
+  }
+  // A server error, an e-mail line and a page label are not.
+  for (const sentence of ["Something went wrong on the server", "Your password expires on", "Sign in"]) {
+    assert.ok(!wasm.includes(sentence), `${sentence} is not in the wasm`);
+  }
+});

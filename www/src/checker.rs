@@ -2,10 +2,10 @@
 //! by the same engine the server runs, the strength meter, and the polite screen-reader summary.
 
 use leptos::prelude::*;
-use passguard_i18n::{Arg, Locale, text};
+use passguard_i18n::{Arg, Locale};
 use passguard_policy::{Context, Policy, Report, Status};
 
-use crate::i18n::{t, tr};
+use crate::i18n::{t, text, tr};
 
 /// One checklist line.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,9 +1,18 @@
 //! The reader's language: first guessed from the browser's languages, then chosen with the
 //! selector in the header and remembered in `localStorage`; and the catalogue lookups every
-//! page uses, so that all text on the pages comes from `passguard-i18n`.
+//! page uses, so that all text on the pages comes from the pages' catalogue (`catalogue.rs`)
+//! or, for the engine's own words (strength scores, units), the engine's.
 
 use leptos::prelude::*;
-use passguard_i18n::{Arg, Locale, text};
+use passguard_i18n::{Arg, Catalogue, ENGINE, Locale};
+
+/// The pages' sentences, and the engine's for what the pages share with it.
+static CATALOGUE: Catalogue = Catalogue::new(&[crate::catalogue::ENTRIES]).with_fallback(&ENGINE);
+
+/// The text of `key` with `args` in `locale`.
+pub(crate) fn text(locale: Locale, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+    CATALOGUE.text(locale, key, args)
+}
 
 const STORAGE_KEY: &str = "passguard.locale";
 
@@ -106,5 +115,57 @@ pub(crate) fn LanguageSelect() -> impl IntoView {
                 }).collect_view()}
             </select>
         </label>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn the_catalogue_has_no_problems() {
+        let problems = CATALOGUE.problems();
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// Every key written out in the pages' sources is in the catalogue, and every entry of
+    /// the pages' own catalogue is used (keys built at run time are listed here).
+    #[test]
+    fn every_key_in_the_sources_is_in_the_catalogue_and_every_entry_is_used() {
+        const BUILT: [&str; 3] = ["page.status.", "page.question-idea.", "strength.score."];
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut used = std::collections::BTreeSet::new();
+        let mut stack = vec![dir];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs")
+                    && path.file_name().is_some_and(|n| n != "catalogue.rs")
+                {
+                    let source = std::fs::read_to_string(&path).unwrap();
+                    for key in
+                        passguard_i18n::literal_keys(&source, &["page.", "strength.", "unit."])
+                    {
+                        assert!(
+                            CATALOGUE.find(key).is_some(),
+                            "{key} ({}) is in no catalogue",
+                            path.display()
+                        );
+                        used.insert(key.to_owned());
+                    }
+                }
+            }
+        }
+        let unused: Vec<&str> = CATALOGUE
+            .entries()
+            .map(|entry| entry.key)
+            .filter(|key| {
+                !used.contains(*key) && !BUILT.iter().any(|prefix| key.starts_with(prefix))
+            })
+            .collect();
+        assert!(unused.is_empty(), "never used by the pages: {unused:?}");
     }
 }

@@ -4,20 +4,56 @@ mod catalogue;
 mod locale;
 mod template;
 
-pub use catalogue::{Entry, entries};
+pub use catalogue::{Catalogue, ENGINE, Entry, entries};
 pub use locale::Locale;
 pub use template::{Arg, TemplateError, placeholders};
 
-/// The text of `key` in `locale`, its parameters filled from `args`.
-///
-/// A key missing from the catalogue yields the key itself (a test keeps every key the code
-/// uses in the catalogue); a parameter missing from `args` yields `{name}` in place.
+/// The text of `key` of the engine's catalogue ([`ENGINE`]) in `locale`, its parameters
+/// filled from `args`: [`Catalogue::text`].
 #[must_use]
 pub fn text(locale: Locale, key: &str, args: &[(&str, Arg<'_>)]) -> String {
-    match catalogue::find(key) {
-        Some(entry) => template::render(entry.text(locale), locale, args),
-        None => key.to_owned(),
+    ENGINE.text(locale, key, args)
+}
+
+/// The string literals in `source` that look like whole catalogue keys starting with one of
+/// `prefixes` (`"page.login.title"`, not `"page."` or `"rule.{id}"`), for the tests that keep
+/// each speaker's sources and catalogue in step.
+pub fn literal_keys<'s>(source: &'s str, prefixes: &[&str]) -> Vec<&'s str> {
+    string_literals(source)
+        .into_iter()
+        .filter(|s| prefixes.iter().any(|p| s.starts_with(p)))
+        .filter(|s| !s.ends_with('.') && !s.contains('{') && !s.contains(' '))
+        .filter(|s| ![".json", ".rs", ".toml"].iter().any(|ext| s.ends_with(ext)))
+        .filter(|s| {
+            s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-._".contains(c))
+        })
+        .collect()
+}
+
+/// The contents of the `"…"` literals in Rust `source`, escapes left as written; a `'"'`
+/// character literal does not open one.
+fn string_literals(source: &str) -> Vec<&str> {
+    let mut literals = Vec::new();
+    let mut rest = source;
+    while let Some(open) = rest.find('"') {
+        let before = rest.get(..open).unwrap_or_default();
+        let after = rest.get(open + 1..).unwrap_or_default();
+        if before.ends_with('\'') && after.starts_with('\'') {
+            rest = after;
+            continue;
+        }
+        let mut escaped = false;
+        let close = after.char_indices().find_map(|(at, c)| {
+            let end = c == '"' && !escaped;
+            escaped = c == '\\' && !escaped;
+            end.then_some(at)
+        });
+        let Some(close) = close else { break };
+        literals.push(after.get(..close).unwrap_or_default());
+        rest = after.get(close + 1..).unwrap_or_default();
     }
+    literals
 }
 
 /// A duration in words, such as "48 hours" or "48 Stunden", for `count` of `unit`
@@ -57,5 +93,18 @@ pub fn span(locale: Locale, seconds: i64) -> String {
             quantity(locale, large.0, large.1),
             quantity(locale, small.0, small.1)
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn literal_keys_are_found_past_escaped_quotes_and_quote_characters() {
+        let source =
+            r#"let a = "say \"hi\""; let q = '"'; t("page.login.title"); f("page.{x}"); "page.""#;
+        assert_eq!(
+            super::literal_keys(source, &["page."]),
+            ["page.login.title"]
+        );
     }
 }

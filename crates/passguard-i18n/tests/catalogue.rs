@@ -4,71 +4,89 @@
 
 #![allow(missing_docs, clippy::unwrap_used, clippy::panic)]
 
-use std::collections::BTreeSet;
-
-use passguard_i18n::{Arg, Locale, entries, placeholders, text};
+use passguard_i18n::{Arg, Catalogue, ENGINE, Entry, Locale, entries, entry, text};
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test;
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
-fn every_locale_uses_exactly_the_declared_parameters() {
-    let mut problems = Vec::new();
-    for entry in entries() {
-        let declared: BTreeSet<String> = entry.params.iter().map(|p| (*p).to_owned()).collect();
-        for locale in Locale::ALL {
-            match placeholders(entry.text(locale)) {
-                Err(e) => problems.push(format!("{} [{locale}]: {e}", entry.key)),
-                Ok(used) if used != declared => problems.push(format!(
-                    "{} [{locale}]: uses {used:?}, declares {declared:?}",
-                    entry.key
-                )),
-                Ok(_) => {}
-            }
-            if entry.text(locale).trim().is_empty() {
-                problems.push(format!("{} [{locale}]: empty", entry.key));
-            }
-        }
-    }
+fn the_engine_catalogue_has_no_problems() {
+    let problems = ENGINE.problems();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(ENGINE.entries().count() > 80);
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
-fn keys_are_unique_and_every_key_is_found() {
-    let mut seen = BTreeSet::new();
+fn every_key_is_found_and_renders_completely() {
     for entry in entries() {
-        assert!(seen.insert(entry.key), "{} twice", entry.key);
-        // Rendering finds the entry (areas are sorted for the binary search).
         let args: Vec<(&str, Arg<'_>)> = entry.params.iter().map(|p| (*p, Arg::Int(2))).collect();
         let rendered = text(Locale::En, entry.key, &args);
-        assert_ne!(
-            rendered, entry.key,
-            "{} not found: its area is not sorted",
-            entry.key
-        );
+        assert_ne!(rendered, entry.key, "{} not found", entry.key);
         assert!(!rendered.contains('{'), "{}: {rendered}", entry.key);
     }
 }
 
+/// A catalogue with one defect of each kind `problems` looks for.
+static FLAWED: &[Entry] = &[
+    entry!("b.sorted-late", [], "Fine.", "Gut.", "Bien."),
+    entry!("a.out-of-order", [], "Fine.", "Gut.", "Bien."),
+    entry!("c.missing-param", ["n"], "{n} days", "Tage", "{n} jours"),
+    entry!("d.extra-param", [], "Days", "{n} Tage", "Jours"),
+    entry!("e.empty", [], "Text", " ", "Texte"),
+    entry!(
+        "f.untranslated",
+        [],
+        "Use at least one digit.",
+        "Use at least one digit.",
+        "Au moins un chiffre."
+    ),
+    entry!("g.broken", ["n"], "{n", "{n}", "{n}"),
+    entry!(
+        "rule.min-length.fail",
+        [],
+        "Twice.",
+        "Zweimal.",
+        "Deux fois."
+    ),
+];
+
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
-fn translations_are_not_copies_of_the_english() {
-    // Sentences, not names: a German or French text equal to the English one is a key
-    // someone forgot to translate. Short texts (units, symbols) may coincide.
-    // "minute" is spelt alike in French.
-    const ALIKE: [&str; 1] = ["unit.minute"];
-    let untranslated: Vec<String> = entries()
-        .filter(|entry| entry.en.split_whitespace().count() > 3 && !ALIKE.contains(&entry.key))
-        .flat_map(|entry| {
-            [(Locale::De, entry.de), (Locale::Fr, entry.fr)]
-                .into_iter()
-                .filter(move |(_, text)| *text == entry.en)
-                .map(move |(locale, _)| format!("{} [{locale}]", entry.key))
-        })
-        .collect();
-    assert!(untranslated.is_empty(), "{untranslated:?}");
+fn problems_names_each_kind_of_defect() {
+    static AREAS: [&[Entry]; 1] = [FLAWED];
+    static CATALOGUE: Catalogue = Catalogue::new(&AREAS).with_fallback(&ENGINE);
+    let problems = CATALOGUE.problems().join("\n");
+    for expected in [
+        "b.sorted-late is not sorted before a.out-of-order",
+        "c.missing-param [de]: uses {}, declares {\"n\"}",
+        "d.extra-param [de]: uses {\"n\"}, declares {}",
+        "e.empty [de]: empty",
+        "f.untranslated [de]: a copy of the English",
+        "g.broken [en]:",
+        "rule.min-length.fail twice",
+    ] {
+        assert!(
+            problems.contains(expected),
+            "{expected} not in:\n{problems}"
+        );
+    }
+    assert_eq!(CATALOGUE.problems().len(), 7, "{problems}");
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+fn a_catalogue_falls_back_for_the_keys_it_lacks() {
+    static AREAS: [&[Entry]; 1] = [&[entry!("page.x", [], "Mine.", "Meins.", "À moi.")]];
+    static CATALOGUE: Catalogue = Catalogue::new(&AREAS).with_fallback(&ENGINE);
+    assert_eq!(CATALOGUE.text(Locale::De, "page.x", &[]), "Meins.");
+    assert_eq!(
+        CATALOGUE.text(Locale::En, "unit.day", &[("n", Arg::Int(2))]),
+        "2 days"
+    );
+    assert_eq!(CATALOGUE.text(Locale::En, "page.y", &[]), "page.y");
+    assert_eq!(CATALOGUE.entries().count(), 1);
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]

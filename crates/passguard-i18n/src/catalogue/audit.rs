@@ -1,6 +1,6 @@
 //! The standards audit's explanations, keyed by finding id.
 
-use super::{Entry, entry};
+use crate::{Entry, entry};
 
 pub(super) const ENTRIES: &[Entry] = &[
     entry!(

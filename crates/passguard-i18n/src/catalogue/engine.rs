@@ -1,6 +1,6 @@
 //! The engine's rule messages, the character groups they name, and units of time.
 
-use super::{Entry, entry};
+use crate::{Entry, entry};
 
 pub(super) const ENTRIES: &[Entry] = &[
     entry!(

@@ -1,6 +1,6 @@
 //! The strength estimator's feedback, keyed by its warning and suggestion ids.
 
-use super::{Entry, entry};
+use crate::{Entry, entry};
 
 pub(super) const ENTRIES: &[Entry] = &[
     entry!(

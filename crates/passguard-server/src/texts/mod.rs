@@ -1,10 +1,16 @@
-//! Every sentence the server says, by its key in the catalogue (`passguard-i18n`, area
-//! `server`), with the parameters it is filled with. Keys are declared once here, so a test
-//! can check that each is in the catalogue and that every server entry there is used.
+//! Every sentence the server says: its catalogue (`catalogue.rs`, the server's own area, in
+//! English, German and French), and the keys it is said by, with the parameters each is
+//! filled with. Keys are declared once here, so a test can check that each is in the
+//! catalogue and that every entry there is used.
+
+mod catalogue;
 
 use std::borrow::Cow;
 
-use passguard_i18n::{Arg, Locale};
+use passguard_i18n::{Arg, Catalogue, ENGINE, Locale};
+
+/// The server's sentences. Spans of time are worded with the engine's units.
+static CATALOGUE: Catalogue = Catalogue::new(&[catalogue::ENTRIES]).with_fallback(&ENGINE);
 
 /// A key of the server's area of the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,12 +182,12 @@ impl Message {
                 Value::Text(_) | Value::Span(_) | Value::Time(_) => (*name, Arg::Text(word)),
             })
             .collect();
-        passguard_i18n::text(locale, self.key.0, &args)
+        CATALOGUE.text(locale, self.key.0, &args)
     }
 
     /// Whether the parameters given are exactly those the catalogue declares for the key.
     fn has_declared_params(&self) -> bool {
-        let Some(entry) = passguard_i18n::entries().find(|e| e.key == self.key.0) else {
+        let Some(entry) = CATALOGUE.find(self.key.0) else {
             return false;
         };
         let mut given: Vec<&str> = self.args.iter().map(|(name, _)| *name).collect();
@@ -212,21 +218,21 @@ mod tests {
 
     use super::*;
 
-    /// The catalogue areas whose keys belong to the server.
-    const PREFIXES: [&str; 4] = ["error.", "forgot.", "mail.", "placeholder."];
-
     #[test]
     fn every_key_is_in_the_catalogue_and_every_server_entry_is_used() {
         let used: BTreeSet<&str> = ALL.iter().map(|key| key.0).collect();
         assert_eq!(used.len(), ALL.len(), "a key is declared twice");
-        let catalogue: BTreeSet<&str> = passguard_i18n::entries()
-            .map(|entry| entry.key)
-            .filter(|key| PREFIXES.iter().any(|prefix| key.starts_with(prefix)))
-            .collect();
+        let catalogue: BTreeSet<&str> = CATALOGUE.entries().map(|entry| entry.key).collect();
         let missing: Vec<_> = used.difference(&catalogue).collect();
         let unused: Vec<_> = catalogue.difference(&used).collect();
         assert!(missing.is_empty(), "not in the catalogue: {missing:?}");
         assert!(unused.is_empty(), "never used by the server: {unused:?}");
+    }
+
+    #[test]
+    fn the_catalogue_has_no_problems() {
+        let problems = CATALOGUE.problems();
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
     #[test]

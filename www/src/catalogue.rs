@@ -1,8 +1,8 @@
 //! The web pages' labels, buttons and notices.
 
-use super::{Entry, entry};
+use passguard_i18n::{Entry, entry};
 
-pub(super) const ENTRIES: &[Entry] = &[
+pub(crate) const ENTRIES: &[Entry] = &[
     entry!(
         "page.account.by-email-text",
         [],

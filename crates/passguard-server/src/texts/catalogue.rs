@@ -1,7 +1,7 @@
 //! The server's error messages (`error.<id>` or `error.<id>.<variant>`, the id being the
 //! JSON API's `error`), its other answers, the placeholder page, and its e-mails (`mail.…`).
 
-use super::{Entry, entry};
+use passguard_i18n::{Entry, entry};
 
 pub(super) const ENTRIES: &[Entry] = &[
     entry!(
