@@ -7,17 +7,18 @@
 //! target level ([`AuditOptions::asvs_level`], default 1) is reported as SHALL, above it as
 //! SHOULD.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use passguard_i18n::{Arg, Locale, text};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::duration::Duration;
 use crate::messages;
 use crate::policy::{Blocklist, Group, OtherCharacters, Policy};
 
 /// Which standard a finding cites.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Standard {
     /// NIST SP 800-63B revision 4 (final, 2025).
     #[serde(rename = "nist-sp-800-63b-4")]
@@ -39,7 +40,7 @@ impl Standard {
 }
 
 /// How strongly the standard asks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Level {
     /// A requirement; a departure means the policy does not conform.
     #[serde(rename = "SHALL")]
@@ -77,18 +78,18 @@ impl fmt::Display for Level {
 }
 
 /// One departure from a standard.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// A stable kebab-case id, such as `nist-min-length`.
-    pub id: &'static str,
+    pub id: Cow<'static, str>,
     /// The standard cited.
     pub standard: Standard,
     /// The clause as the standard numbers it, such as `§3.1.1.2 item 1` or `v5.0.0-6.2.1`.
-    pub clause: &'static str,
+    pub clause: Cow<'static, str>,
     /// SHALL, SHALL NOT or SHOULD.
     pub level: Level,
     /// The dotted policy field concerned, such as `password.min_length`.
-    pub field: &'static str,
+    pub field: Cow<'static, str>,
     /// What the standard asks, what the policy says, and what to change, in the language of
     /// [`AuditOptions::locale`].
     pub explanation: String,
@@ -109,6 +110,53 @@ impl Default for AuditOptions {
             asvs_level: 1,
             locale: Locale::En,
         }
+    }
+}
+
+/// The audit of one policy as every front end shows it (`passguard policy audit --json`,
+/// `GET /api/policy/audit`, the npm `audit()`, the admin page): the findings and whether any
+/// of them is mandatory.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditReport {
+    /// The policy's name.
+    pub policy: String,
+    /// The OWASP ASVS level audited against (1 to 3).
+    pub asvs_level: u8,
+    /// True when no finding is SHALL or SHALL NOT.
+    pub conforms: bool,
+    /// Every departure from NIST SP 800-63B-4 and OWASP ASVS 5.0 V6.
+    pub findings: Vec<Finding>,
+}
+
+impl AuditReport {
+    /// Audits `policy` with `options` ([`audit`]).
+    ///
+    /// # Examples
+    /// ```
+    /// use passguard_policy::{AuditOptions, AuditReport, Policy};
+    /// let report = AuditReport::new(&Policy::preset("security-admin")?, AuditOptions::default());
+    /// assert!(!report.conforms);
+    /// assert_eq!(report.policy, "security-admin");
+    /// # Ok::<(), passguard_policy::PolicyError>(())
+    /// ```
+    #[must_use]
+    pub fn new(policy: &Policy, options: AuditOptions) -> Self {
+        let findings = audit(policy, options);
+        Self {
+            policy: policy.name.clone(),
+            asvs_level: options.asvs_level,
+            conforms: !findings.iter().any(|finding| finding.level.is_mandatory()),
+            findings,
+        }
+    }
+
+    /// How many findings are mandatory (SHALL or SHALL NOT).
+    #[must_use]
+    pub fn mandatory(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|finding| finding.level.is_mandatory())
+            .count()
     }
 }
 
@@ -203,11 +251,11 @@ impl Findings<'_> {
     ) {
         let explanation = text(self.locale, key, args);
         self.findings.push(Finding {
-            id,
+            id: Cow::Borrowed(id),
             standard,
-            clause,
+            clause: Cow::Borrowed(clause),
             level,
-            field,
+            field: Cow::Borrowed(field),
             explanation,
         });
     }

@@ -10,7 +10,7 @@ mod presets;
 mod report;
 mod text;
 
-pub use audit::{AuditOptions, Finding, Level, Standard, audit};
+pub use audit::{AuditOptions, AuditReport, Finding, Level, Standard, audit};
 pub use check::{Context, HistoryVerifier, NoHistory};
 pub use duration::{Duration, DurationError};
 pub use error::PolicyError;

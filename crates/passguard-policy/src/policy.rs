@@ -281,10 +281,34 @@ impl Policy {
         Ok(policy)
     }
 
+    /// Reads and validates a policy written in JSON, with the same field names as TOML.
+    /// Anything after the policy object is refused.
+    ///
+    /// # Errors
+    /// As [`Policy::from_toml`].
+    ///
+    /// # Examples
+    /// ```
+    /// let policy = passguard_policy::Policy::from_json(r#"{"name": "mine", "password": {"min_length": 12}}"#)?;
+    /// assert_eq!(policy.password.min_length, 12);
+    /// assert!(passguard_policy::Policy::from_json(r#"{"name": "mine"} x"#).is_err());
+    /// # Ok::<(), passguard_policy::PolicyError>(())
+    /// ```
+    #[cfg(feature = "json")]
+    pub fn from_json(text: &str) -> Result<Self, PolicyError> {
+        let mut json = serde_json::Deserializer::from_str(text);
+        let policy = Self::from_deserializer(&mut json)?;
+        json.end().map_err(|e| PolicyError::syntax(None, &e))?;
+        Ok(policy)
+    }
+
     /// The policy as TOML, in the same field names it is read with.
-    #[must_use]
-    pub fn to_toml(&self) -> String {
-        toml::to_string(self).unwrap_or_default()
+    ///
+    /// # Errors
+    /// [`PolicyError::Syntax`] if the TOML writer refuses a value (no valid policy has one:
+    /// the fuzz target and a property test read every output back).
+    pub fn to_toml(&self) -> Result<String, PolicyError> {
+        toml::to_string(self).map_err(|e| PolicyError::syntax(None, &e))
     }
 
     /// Checks that every value is in range and that the values make sense together.

@@ -1,16 +1,19 @@
 //! The report of SPEC §2: every enabled rule's id, status, message and params.
 //!
 //! Ids and statuses are enums with stable kebab-case names; `params` carries the numbers
-//! behind each message, so a front end can translate without parsing English.
+//! behind each message, so a front end can translate without parsing English. A report reads
+//! back from its JSON unchanged (the pages read the server's verdict that way).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use passguard_i18n::{Locale, text};
+use serde::de::{MapAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The stable id of a rule. Its [`Display`](fmt::Display) and serde form is the kebab-case id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RuleId {
     /// At least `min_length` code points.
@@ -81,7 +84,7 @@ impl fmt::Display for RuleId {
 }
 
 /// A rule's outcome.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// The password satisfies the rule.
@@ -111,7 +114,8 @@ impl fmt::Display for Status {
 }
 
 /// One value behind a message.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
 pub enum Param {
     /// A count, a length, a Unix timestamp in seconds or a number of seconds.
     Int(i64),
@@ -139,11 +143,11 @@ impl Serialize for Param {
 
 /// The named values behind a rule's message, in a fixed order; serialised as a map.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Params(Vec<(&'static str, Param)>);
+pub struct Params(Vec<(Cow<'static, str>, Param)>);
 
 impl Params {
     pub(crate) fn with(mut self, key: &'static str, value: Param) -> Self {
-        self.0.push((key, value));
+        self.0.push((Cow::Borrowed(key), value));
         self
     }
 
@@ -158,7 +162,7 @@ impl Params {
     /// The value named `key`.
     #[must_use]
     pub fn get(&self, key: &str) -> Option<&Param> {
-        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
     /// The integer named `key`.
@@ -171,8 +175,8 @@ impl Params {
     }
 
     /// The names and values, in order.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Param)> {
-        self.0.iter().map(|(k, v)| (*k, v))
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Param)> {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v))
     }
 }
 
@@ -186,14 +190,34 @@ impl Serialize for Params {
     }
 }
 
+impl<'de> Deserialize<'de> for Params {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct InOrder;
+        impl<'de> Visitor<'de> for InOrder {
+            type Value = Params;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map of parameter names to values")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Params, A::Error> {
+                let mut params = Vec::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some((key, value)) = map.next_entry::<String, Param>()? {
+                    params.push((Cow::Owned(key), value));
+                }
+                Ok(Params(params))
+            }
+        }
+        deserializer.deserialize_map(InOrder)
+    }
+}
+
 /// One rule's verdict.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RuleOutcome {
     /// Which rule.
     pub id: RuleId,
     /// Pass, fail or pending.
     pub status: Status,
-    /// An English sentence for the user.
+    /// A sentence for the user, in the language of the context (English by default).
     pub message: String,
     /// The values behind the message.
     pub params: Params,
@@ -201,7 +225,7 @@ pub struct RuleOutcome {
 
 /// The verdict on one password: every rule the policy enables, in a fixed order, and the
 /// strength estimate.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// True when no rule failed. Pending rules do not block: the server resolves them.
     pub accepted: bool,
@@ -213,7 +237,7 @@ pub struct Report {
 
 /// The strength part of a report: zxcvbn's estimate, with the feedback as English text and
 /// as stable ids for front ends that translate.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Strength {
     /// 0 (guessable in seconds) to 4 (very unguessable).
     pub score: u8,
@@ -226,9 +250,9 @@ pub struct Strength {
     /// What would make it stronger, in the context's language.
     pub suggestions: Vec<String>,
     /// The warning's stable id.
-    pub warning_id: Option<&'static str>,
+    pub warning_id: Option<Cow<'static, str>>,
     /// The suggestions' stable ids.
-    pub suggestion_ids: Vec<&'static str>,
+    pub suggestion_ids: Vec<Cow<'static, str>>,
 }
 
 impl Strength {
@@ -246,8 +270,12 @@ impl Strength {
                 .iter()
                 .map(|s| feedback("suggestion", s.id()))
                 .collect(),
-            warning_id: estimate.warning.map(|w| w.id()),
-            suggestion_ids: estimate.suggestions.iter().map(|s| s.id()).collect(),
+            warning_id: estimate.warning.map(|w| Cow::Borrowed(w.id())),
+            suggestion_ids: estimate
+                .suggestions
+                .iter()
+                .map(|s| Cow::Borrowed(s.id()))
+                .collect(),
         }
     }
 }

@@ -195,7 +195,7 @@ fn run_audit_file(text: &str) -> usize {
         let findings = audit(&policy, options);
         let actual: BTreeMap<String, String> = findings
             .iter()
-            .map(|f| (f.id.to_owned(), f.level.keyword().to_owned()))
+            .map(|f| (f.id.to_string(), f.level.keyword().to_owned()))
             .collect();
         assert_eq!(actual, case.findings, "findings for {:?}", case.note);
         assert_eq!(

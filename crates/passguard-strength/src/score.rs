@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// How guessable a password is, on zxcvbn's scale. Serialises as its number, 0 to 4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -109,7 +109,7 @@ impl Serialize for Score {
 /// Computed from the rounded `guesses_log10`, so they agree with it exactly (and differ from
 /// zxcvbn's in the fifth significant digit). Values saturate at `f64::MAX` (about 10^308)
 /// instead of becoming infinite, so every field stays a JSON number.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct CrackTimes {
     /// An online attack throttled to 100 guesses per hour.
     pub online_throttling_100_per_hour: f64,

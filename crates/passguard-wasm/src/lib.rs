@@ -3,7 +3,7 @@
 mod error;
 mod js;
 
-use passguard_policy::{Locale, PRESET_NAMES, Policy, PolicyError};
+use passguard_policy::{AuditReport, Locale, PRESET_NAMES, Policy};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -118,26 +118,9 @@ pub fn audit(
     let audited = || {
         let policy = policy_from_js(&policy)?;
         let options = js::audit_options(&options)?;
-        let asvs_level = options.asvs_level;
-        let findings = passguard_policy::audit(&policy, options);
-        let conforms = !findings.iter().any(|finding| finding.level.is_mandatory());
-        to_plain_object(&AuditReport {
-            policy: &policy.name,
-            asvs_level,
-            conforms,
-            findings: &findings,
-        })
+        to_plain_object(&AuditReport::new(&policy, options))
     };
     audited().map_err(Error::into_js)
-}
-
-/// The JSON of `passguard policy audit --json`.
-#[derive(Serialize)]
-struct AuditReport<'a> {
-    policy: &'a str,
-    asvs_level: u8,
-    conforms: bool,
-    findings: &'a [passguard_policy::Finding],
 }
 
 /// Reads the constructor's argument: a preset name, JSON text, or a policy object.
@@ -181,13 +164,7 @@ fn policy_from_js(value: &JsValue) -> Result<Policy, Error> {
 
 /// A policy in JSON text, read exactly as `passguard check --policy FILE.json` reads it.
 fn policy_from_json(text: &str) -> Result<Policy, Error> {
-    let mut json = serde_json::Deserializer::from_str(text);
-    let policy = Policy::from_deserializer(&mut json)?;
-    json.end().map_err(|e| PolicyError::Syntax {
-        field: None,
-        message: e.to_string(),
-    })?;
-    Ok(policy)
+    Ok(Policy::from_json(text)?)
 }
 
 /// `value` as the plain object `JSON.parse` makes of its JSON text.

@@ -3,8 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Args;
-use passguard_policy::{AuditOptions, Finding, Locale, Standard, audit};
-use serde::Serialize;
+use passguard_policy::{AuditOptions, AuditReport, Locale, Standard};
 
 use crate::{UsageError, policy_source};
 
@@ -23,37 +22,23 @@ pub(crate) struct AuditArgs {
     locale: Locale,
 }
 
-#[derive(Serialize)]
-struct AuditReport<'a> {
-    policy: &'a str,
-    asvs_level: u8,
-    conforms: bool,
-    findings: &'a [Finding],
-}
-
 pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, UsageError> {
     let policy = policy_source::load(&args.policy)?;
-    let findings = audit(
+    let report = AuditReport::new(
         &policy,
         AuditOptions {
             asvs_level: args.asvs_level,
             locale: args.locale,
         },
     );
-    let conforms = !findings.iter().any(|f| f.level.is_mandatory());
+    let (findings, conforms) = (&report.findings, report.conforms);
     if args.json {
-        let report = AuditReport {
-            policy: &policy.name,
-            asvs_level: args.asvs_level,
-            conforms,
-            findings: &findings,
-        };
         let json = serde_json::to_string(&report).map_err(|e| UsageError(e.to_string()))?;
         crate::print(&format!("{json}\n"))?;
     } else {
         let mut text = String::new();
         let count = |standard| findings.iter().filter(|f| f.standard == standard).count();
-        let mandatory = findings.iter().filter(|f| f.level.is_mandatory()).count();
+        let mandatory = report.mandatory();
         text.push_str(&format!(
             "{}: {} NIST SP 800-63B-4 and {} OWASP ASVS 5.0 (level {}) findings, {mandatory} of them SHALL-level\n",
             policy.name,
@@ -61,7 +46,7 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, UsageError> {
             count(Standard::Asvs),
             args.asvs_level
         ));
-        for finding in &findings {
+        for finding in findings {
             let standard = match finding.standard {
                 Standard::Nist => "NIST SP 800-63B-4",
                 Standard::Asvs => "OWASP ASVS 5.0",

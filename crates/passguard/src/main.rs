@@ -89,7 +89,9 @@ fn main() -> ExitCode {
 fn show(name: &str) -> Result<ExitCode, UsageError> {
     let text = match passguard_policy::preset_toml(name) {
         Some(text) => text.to_owned(),
-        None => policy_source::load(name)?.to_toml(),
+        None => policy_source::load(name)?
+            .to_toml()
+            .map_err(|e| UsageError(format!("{name}: {e}")))?,
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)

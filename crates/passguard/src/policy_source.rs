@@ -37,11 +37,10 @@ pub(crate) fn load(source: &str) -> Result<Policy, UsageError> {
         .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
         || text.trim_start().starts_with('{');
     let fail = |e: &dyn std::fmt::Display| UsageError(format!("policy file {source}: {e}"));
-    if !is_json {
-        return Policy::from_toml(&text).map_err(|e| fail(&e));
+    if is_json {
+        Policy::from_json(&text)
+    } else {
+        Policy::from_toml(&text)
     }
-    let mut json = serde_json::Deserializer::from_str(&text);
-    let policy = Policy::from_deserializer(&mut json).map_err(|e| fail(&e))?;
-    json.end().map_err(|e| fail(&e))?;
-    Ok(policy)
+    .map_err(|e| fail(&e))
 }
