@@ -3,11 +3,12 @@
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use passguard_i18n::Arg;
-use passguard_policy::Policy;
+use passguard_policy::{Policy, Report};
+use passguard_wire::ErrorBody;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use crate::i18n::tr_now;
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 
 /// What went wrong with a request, ready to show.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,18 +19,8 @@ pub(crate) struct ApiError {
     pub(crate) error: String,
     /// A sentence for the person at the keyboard.
     pub(crate) message: String,
-    /// The rule report of a 422, rendered into the same checklist as the live feedback.
-    pub(crate) report: Option<serde_json::Value>,
-}
-
-#[derive(Deserialize)]
-struct ErrorBody {
-    error: Option<String>,
-    message: Option<String>,
-    #[serde(default)]
-    rules: Option<serde_json::Value>,
-    #[serde(default)]
-    report: Option<serde_json::Value>,
+    /// The rule report of a 422 or 429, rendered into the same checklist as the live feedback.
+    pub(crate) report: Option<Report>,
 }
 
 impl ApiError {
@@ -45,16 +36,11 @@ impl ApiError {
     async fn from_response(response: Response) -> Self {
         let status = response.status();
         let text = response.text().await.unwrap_or_default();
+        // A proxy's or a crashed server's page is no error body: the status then speaks.
         let body: Option<ErrorBody> = serde_json::from_str(&text).ok();
-        let error = body
-            .as_ref()
-            .and_then(|b| b.error.clone())
-            .unwrap_or_default();
-        let server_message = body.as_ref().and_then(|b| b.message.clone());
-        let report = body.and_then(|b| {
-            b.report
-                .or_else(|| b.rules.map(|rules| serde_json::json!({ "rules": rules })))
-        });
+        let error = body.as_ref().map(|b| b.error.clone()).unwrap_or_default();
+        let server_message = body.as_ref().map(|b| b.message.clone());
+        let report = body.and_then(|b| b.details.report).map(|report| *report);
         // The server answers in the language the page asked for (Accept-Language); the
         // page's own sentences cover what it cannot say (it is down, or the link is bad).
         let message = match (status, error.as_str()) {
@@ -80,15 +66,21 @@ impl ApiError {
     }
 }
 
-async fn send<T: DeserializeOwned>(
-    request: Result<Request, gloo_net::Error>,
-) -> Result<T, ApiError> {
+/// The status and body of a successful answer to `request`.
+async fn answer_text(request: Result<Request, gloo_net::Error>) -> Result<(u16, String), ApiError> {
     let request = request.map_err(|_| ApiError::network())?;
     let response = request.send().await.map_err(|_| ApiError::network())?;
     if !response.ok() {
         return Err(ApiError::from_response(response).await);
     }
     let text = response.text().await.map_err(|_| ApiError::network())?;
+    Ok((response.status(), text))
+}
+
+async fn send<T: DeserializeOwned>(
+    request: Result<Request, gloo_net::Error>,
+) -> Result<T, ApiError> {
+    let (status, text) = answer_text(request).await?;
     // Empty bodies (201, 202, 204) read as JSON null.
     let text = if text.trim().is_empty() {
         "null"
@@ -96,7 +88,7 @@ async fn send<T: DeserializeOwned>(
         &text
     };
     serde_json::from_str(text).map_err(|e| ApiError {
-        status: response.status(),
+        status,
         error: "bad-response".to_owned(),
         message: format!("{} ({e})", tr_now("page.error.bad-response", &[])),
         report: None,
@@ -124,47 +116,18 @@ pub(crate) async fn post<B: Serialize, T: DeserializeOwned>(
     send(builder("POST", path).json(body)).await
 }
 
+/// A `POST` without a body (logout, the admin grid's actions).
+pub(crate) async fn post_empty<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    send(builder("POST", path).build()).await
+}
+
 /// The policy in force, parsed by the very engine that checks passwords here.
 pub(crate) async fn policy() -> Result<Policy, ApiError> {
-    let value: serde_json::Value = get("/api/policy").await?;
-    Policy::from_deserializer(value).map_err(|e| ApiError {
+    let (_, text) = answer_text(builder("GET", "/api/policy").build()).await?;
+    Policy::from_json(&text).map_err(|e| ApiError {
         status: 200,
         error: "bad-policy".to_owned(),
         message: format!("{} {e}", tr_now("page.error.bad-policy", &[])),
         report: None,
     })
-}
-
-/// `GET /api/me`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub(crate) struct Me {
-    pub(crate) username: String,
-    pub(crate) email: String,
-    pub(crate) status: String,
-    /// `user` or `admin`.
-    pub(crate) role: String,
-    pub(crate) password_changed_at: Option<serde_json::Value>,
-    pub(crate) can_change_after: Option<serde_json::Value>,
-    pub(crate) expires_at: Option<serde_json::Value>,
-    /// This session may only change the (expired) password.
-    #[serde(default)]
-    pub(crate) must_change_password: bool,
-    /// The login notice for the account's role.
-    #[serde(default)]
-    pub(crate) notice: Option<String>,
-    /// The server's clock (Unix seconds): countdowns and `min-age` follow the server's time,
-    /// not a browser clock that may be off.
-    #[serde(default)]
-    pub(crate) now: Option<i64>,
-}
-
-/// `GET /api/admin/users` rows.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub(crate) struct UserRow {
-    pub(crate) username: String,
-    pub(crate) email: String,
-    pub(crate) status: String,
-    #[serde(default)]
-    pub(crate) failed_logins: u32,
-    pub(crate) password_changed_at: Option<serde_json::Value>,
 }

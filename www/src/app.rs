@@ -4,21 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use passguard_i18n::Arg;
 use passguard_policy::Policy;
-use serde::Deserialize;
+use passguard_wire::Site;
 
 use crate::api::{self, ApiError};
 use crate::i18n::{LanguageSelect, t, tr};
 use crate::pages::{Account, Admin, Forgot, Home, Login, NotFound, Register, Reset};
-use passguard_i18n::Arg;
-
-/// What the operator configured for people to see before they sign in (`GET /api/site`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-pub(crate) struct Site {
-    /// "Contact … for assistance."
-    #[serde(default)]
-    pub(crate) support_contact: Option<String>,
-}
 
 /// Shared by every page through the context.
 #[derive(Clone, Copy)]
@@ -80,7 +72,7 @@ pub(crate) fn SupportFooter() -> impl IntoView {
     let site = shared().site;
     view! {
         <footer class="support">
-            {move || site.get().and_then(|s| s.support_contact).filter(|c| !c.is_empty()).map(|contact| view! {
+            {move || site.get().map(|s| s.support_contact).filter(|c| !c.is_empty()).map(|contact| view! {
                 <p>{move || tr("page.support", &[("contact", Arg::Text(&contact))])}</p>
             })}
         </footer>

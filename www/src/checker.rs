@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use passguard_i18n::{Arg, Locale};
-use passguard_policy::{Context, Policy, Report, Status};
+use passguard_policy::{Context, Policy, Report};
 
 use crate::i18n::{t, text, tr};
 
@@ -49,28 +49,6 @@ impl Verdict {
         }
     }
 
-    /// The server's 422 report (`{"accepted": false, "rules": [...], "strength": {...}}`).
-    pub(crate) fn from_json(value: &serde_json::Value) -> Option<Self> {
-        let rules = value.get("rules")?.as_array()?;
-        let lines = rules
-            .iter()
-            .filter_map(|rule| {
-                Some(Line {
-                    id: rule.get("id")?.as_str()?.to_owned(),
-                    status: rule.get("status")?.as_str()?.to_owned(),
-                    message: rule.get("message")?.as_str()?.to_owned(),
-                })
-            })
-            .collect::<Vec<_>>();
-        let accepted = lines.iter().all(|line| line.status != Status::Fail.id());
-        let strength = value.get("strength").and_then(strength_from_json);
-        Some(Self {
-            accepted,
-            lines,
-            strength,
-        })
-    }
-
     fn line(&self, id: &str) -> Option<Line> {
         self.lines.iter().find(|line| line.id == id).cloned()
     }
@@ -99,28 +77,6 @@ fn strength_of(report: &Report) -> Option<StrengthView> {
         score: strength.score.min(4),
         warning: strength.warning.clone(),
         suggestions: strength.suggestions.clone(),
-    })
-}
-
-fn strength_from_json(value: &serde_json::Value) -> Option<StrengthView> {
-    let score = u8::try_from(value.get("score")?.as_u64()?).ok()?.min(4);
-    let warning = value
-        .get("warning")
-        .and_then(|w| w.as_str())
-        .map(str::to_owned);
-    let suggestions = value
-        .get("suggestions")
-        .and_then(|s| s.as_array())
-        .map(|list| {
-            list.iter()
-                .filter_map(|s| s.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default();
-    Some(StrengthView {
-        score,
-        warning,
-        suggestions,
     })
 }
 

@@ -1,24 +1,7 @@
-//! Dates from the API (RFC 3339 strings or Unix seconds) shown in the reader's local time,
-//! and spans ("2 days 3 hours") for countdowns.
+//! Moments from the API (Unix seconds) shown in the reader's local time, and spans ("2 days
+//! 3 hours") for countdowns.
 
 use wasm_bindgen::JsValue;
-
-/// Milliseconds since the epoch, from either form the API may use.
-pub(crate) fn millis(value: &serde_json::Value) -> Option<f64> {
-    match value {
-        serde_json::Value::Number(n) => n.as_f64().map(|seconds| seconds * 1000.0),
-        serde_json::Value::String(text) => {
-            let ms = js_sys::Date::parse(text);
-            (!ms.is_nan()).then_some(ms)
-        }
-        _ => None,
-    }
-}
-
-/// Unix seconds, for the engine's context.
-pub(crate) fn seconds(value: &serde_json::Value) -> Option<i64> {
-    millis(value).map(|ms| (ms / 1000.0).floor() as i64)
-}
 
 /// Now, in Unix seconds.
 pub(crate) fn now_seconds() -> i64 {
@@ -26,11 +9,8 @@ pub(crate) fn now_seconds() -> i64 {
 }
 
 /// "24 Nov 2026, 14:05" in the reader's time zone and language (tracked).
-pub(crate) fn local(value: &serde_json::Value) -> String {
-    let Some(ms) = millis(value) else {
-        return "—".to_owned();
-    };
-    let date = js_sys::Date::new(&JsValue::from_f64(ms));
+pub(crate) fn local(unix_seconds: i64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(unix_seconds as f64 * 1000.0));
     let options = js_sys::Object::new();
     for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());

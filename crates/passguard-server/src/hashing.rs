@@ -19,7 +19,40 @@ use passguard_policy::HistoryVerifier;
 use tokio::sync::Semaphore;
 
 use crate::config::{ConfigError, HashSettings};
-use crate::error::ApiError;
+
+/// Why hashing work was not done.
+#[derive(Debug)]
+pub enum Error {
+    /// The queue is full: the caller may retry shortly.
+    Busy,
+    /// The hashing thread died (it panicked or the runtime is shutting down).
+    Thread(tokio::task::JoinError),
+    /// Argon2 refused to hash.
+    Argon2(argon2::password_hash::Error),
+    /// The CSPRNG could not make a salt.
+    Csprng(getrandom::Error),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Busy => f.write_str("the hashing queue is full"),
+            Error::Thread(e) => write!(f, "hashing thread: {e}"),
+            Error::Argon2(e) => write!(f, "argon2: {e}"),
+            Error::Csprng(e) => write!(f, "CSPRNG: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Busy | Error::Argon2(_) => None,
+            Error::Thread(e) => Some(e),
+            Error::Csprng(e) => Some(e),
+        }
+    }
+}
 
 /// The Argon2id pool. Cheap to clone.
 #[derive(Clone)]
@@ -42,7 +75,7 @@ struct Inner {
 
 /// How much hashing work the server has done, for tests of enumeration resistance (equal
 /// counts for known and unknown users) without timing anything.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HashCounters {
     /// Argon2 verifications (logins, current passwords, history, security answers).
     pub verifications: u64,
@@ -80,7 +113,7 @@ impl Hasher {
         let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
         let mut secret = [0u8; 32];
         getrandom::fill(&mut secret).map_err(|e| ConfigError(format!("CSPRNG: {e}")))?;
-        let dummy = make_hash(&argon2, &secret).map_err(|e| ConfigError(format!("argon2: {e}")))?;
+        let dummy = make_hash(&argon2, &secret).map_err(|e| ConfigError(e.to_string()))?;
         let workers = settings.workers.max(1);
         Ok(Self {
             inner: Arc::new(Inner {
@@ -99,8 +132,8 @@ impl Hasher {
     /// Runs `job` on a hashing thread when one is free.
     ///
     /// # Errors
-    /// 503 `busy` when the queue is full; 500 when the thread died.
-    pub async fn run<T, F>(&self, job: F) -> Result<T, ApiError>
+    /// [`Error::Busy`] when the queue is full; [`Error::Thread`] when the thread died.
+    pub async fn run<T, F>(&self, job: F) -> Result<T, Error>
     where
         T: Send + 'static,
         F: FnOnce(&Work<'_>) -> T + Send + 'static,
@@ -108,13 +141,13 @@ impl Hasher {
         let inner = &self.inner;
         if inner.in_flight.fetch_add(1, Ordering::SeqCst) >= inner.capacity {
             inner.in_flight.fetch_sub(1, Ordering::SeqCst);
-            return Err(ApiError::busy());
+            return Err(Error::Busy);
         }
         let slot = InFlight(Arc::clone(inner));
-        let permit = Arc::clone(&inner.permits)
-            .acquire_owned()
-            .await
-            .map_err(|e| ApiError::internal(&e))?;
+        // The semaphore is never closed, so acquiring can only wait.
+        let Ok(permit) = Arc::clone(&inner.permits).acquire_owned().await else {
+            return Err(Error::Busy);
+        };
         let owner = Arc::clone(inner);
         // The job owns its permit and slot: if the request is dropped meanwhile, the thread
         // still counts as busy until the hash is done.
@@ -123,7 +156,7 @@ impl Hasher {
             job(&Work { inner: &owner })
         })
         .await
-        .map_err(|e| ApiError::internal(&format_args!("hashing thread: {e}")))
+        .map_err(Error::Thread)
     }
 
     /// The work done so far.
@@ -170,8 +203,8 @@ impl Work<'_> {
     /// A new PHC string for `password`, NFKC-normalised.
     ///
     /// # Errors
-    /// 500 when Argon2 or the CSPRNG fails.
-    pub fn hash_password(&self, password: &str) -> Result<String, ApiError> {
+    /// When Argon2 or the CSPRNG fails.
+    pub fn hash_password(&self, password: &str) -> Result<String, Error> {
         let normalized = passguard_policy::normalize(password);
         self.hash_bytes(normalized.as_bytes())
     }
@@ -179,8 +212,8 @@ impl Work<'_> {
     /// A new PHC string for a security answer, normalised with [`normalize_answer`].
     ///
     /// # Errors
-    /// 500 when Argon2 or the CSPRNG fails.
-    pub fn hash_answer(&self, answer: &str) -> Result<String, ApiError> {
+    /// When Argon2 or the CSPRNG fails.
+    pub fn hash_answer(&self, answer: &str) -> Result<String, Error> {
         self.hash_bytes(normalize_answer(answer).as_bytes())
     }
 
@@ -222,20 +255,20 @@ impl Work<'_> {
         }
     }
 
-    fn hash_bytes(&self, secret: &[u8]) -> Result<String, ApiError> {
+    fn hash_bytes(&self, secret: &[u8]) -> Result<String, Error> {
         self.inner.hashes.fetch_add(1, Ordering::SeqCst);
-        make_hash(&self.inner.argon2, secret).map_err(|e| ApiError::internal(&e))
+        make_hash(&self.inner.argon2, secret)
     }
 }
 
-fn make_hash(argon2: &Argon2<'_>, secret: &[u8]) -> Result<String, String> {
+fn make_hash(argon2: &Argon2<'_>, secret: &[u8]) -> Result<String, Error> {
     let mut salt = [0u8; 16];
-    getrandom::fill(&mut salt).map_err(|e| format!("CSPRNG: {e}"))?;
-    let salt = SaltString::encode_b64(&salt).map_err(|e| e.to_string())?;
+    getrandom::fill(&mut salt).map_err(Error::Csprng)?;
+    let salt = SaltString::encode_b64(&salt).map_err(Error::Argon2)?;
     argon2
         .hash_password(secret, &salt)
         .map(|hash| hash.to_string())
-        .map_err(|e| e.to_string())
+        .map_err(Error::Argon2)
 }
 
 /// A remembered-password check over stored Argon2 hashes, for
@@ -369,7 +402,7 @@ mod tests {
             .await
             .unwrap();
         let refused = hasher.run(|_| ()).await.unwrap_err();
-        assert_eq!(refused.id(), "busy");
+        assert!(matches!(refused, Error::Busy), "{refused}");
         release_tx.send(()).unwrap();
         first.await.unwrap().unwrap();
         hasher.run(|_| ()).await.unwrap();

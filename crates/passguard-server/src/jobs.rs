@@ -3,21 +3,21 @@
 
 use std::time::Duration;
 
-use crate::error::ApiError;
+use crate::accounts::{Accounts, Error};
 use crate::mail;
-use crate::state::AppState;
 
 /// How often the jobs run on the system clock.
 const INTERVAL: Duration = Duration::from_secs(60);
 
-/// Starts the periodic run.
-pub(crate) fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
+/// Starts the periodic run. A failed run is logged once, with its cause, and the next one
+/// tries again.
+pub(crate) fn spawn(accounts: Accounts) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(INTERVAL);
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             interval.tick().await;
-            if let Err(error) = run_due(&state).await {
+            if let Err(error) = run_due(&accounts).await {
                 tracing::warn!("background jobs: {error}");
             }
         }
@@ -30,11 +30,11 @@ pub(crate) fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
 /// (the server was down), only the latest goes out and the others are recorded as sent.
 /// Each (password, offset) is claimed in the database first, so with several processes
 /// each notice is sent exactly once.
-pub(crate) async fn run_due(state: &AppState) -> Result<usize, ApiError> {
-    let now = state.clock().now();
-    let store = state.store();
+pub(crate) async fn run_due(accounts: &Accounts) -> Result<usize, Error> {
+    let now = accounts.clock().now();
+    let store = accounts.store();
     store.sweep_sessions(now).await?;
-    let policy = state.policy();
+    let policy = accounts.policy();
     let Some(max_age) = policy.password.max_age else {
         return Ok(0);
     };
@@ -57,7 +57,7 @@ pub(crate) async fn run_due(state: &AppState) -> Result<usize, ApiError> {
         let Some(changed_at) = user.password_changed_at else {
             continue;
         };
-        if state.is_locked(&user, now) {
+        if accounts.rules().is_locked(&user, now) {
             continue;
         }
         let expires_at = changed_at.saturating_add(max_age);
@@ -76,7 +76,7 @@ pub(crate) async fn run_due(state: &AppState) -> Result<usize, ApiError> {
         if !claimed {
             continue;
         }
-        let (url, link_expires_at) = state.new_reset_link(&user, now).await?;
+        let (url, link_expires_at) = accounts.new_reset_link(&user, now).await?;
         let message = mail::expiry_notice(
             user.locale,
             &user.username,
@@ -86,9 +86,9 @@ pub(crate) async fn run_due(state: &AppState) -> Result<usize, ApiError> {
                 now,
                 expires_at: link_expires_at,
             },
-            state.support_contact(),
+            accounts.support_contact(),
         );
-        match state.inner.mailer.send(&user.email, message).await {
+        match accounts.mailer().send(&user.email, message).await {
             Ok(()) => sent += 1,
             Err(error) => tracing::warn!(user = %user.username, "expiry notice: {error}"),
         }

@@ -9,8 +9,42 @@ use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Tokio1Execu
 use passguard_i18n::Locale;
 
 use crate::config::{ConfigError, MailSettings};
-use crate::error::ApiError;
 use crate::texts::{self, Key, Message, Value};
+
+/// Why an e-mail did not go out.
+#[derive(Debug)]
+pub enum Error {
+    /// The recipient's stored address does not parse.
+    Recipient(lettre::address::AddressError),
+    /// The message could not be put together.
+    Build(lettre::error::Error),
+    /// The SMTP server refused it or could not be reached.
+    Smtp(lettre::transport::smtp::Error),
+    /// It could not be written to the mail directory.
+    File(lettre::transport::file::Error),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Recipient(e) => write!(f, "recipient address: {e}"),
+            Error::Build(e) => write!(f, "building an e-mail: {e}"),
+            Error::Smtp(e) => write!(f, "sending an e-mail over SMTP: {e}"),
+            Error::File(e) => write!(f, "writing an e-mail to the mail directory: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Recipient(e) => Some(e),
+            Error::Build(e) => Some(e),
+            Error::Smtp(e) => Some(e),
+            Error::File(e) => Some(e),
+        }
+    }
+}
 
 /// Sends e-mail.
 #[derive(Clone)]
@@ -75,28 +109,19 @@ impl Mailer {
     /// Sends `mail` to `to`.
     ///
     /// # Errors
-    /// 500 when the message cannot be built or delivered (the reason is logged).
-    pub(crate) async fn send(&self, to: &str, mail: Mail) -> Result<(), ApiError> {
-        let to: Mailbox = to
-            .parse()
-            .map_err(|e| ApiError::internal(&format_args!("recipient address: {e}")))?;
+    /// When the message cannot be built or delivered.
+    pub(crate) async fn send(&self, to: &str, mail: Mail) -> Result<(), Error> {
+        let to: Mailbox = to.parse().map_err(Error::Recipient)?;
         let message = lettre::Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(mail.subject)
             .multipart(MultiPart::alternative_plain_html(mail.text, mail.html))
-            .map_err(|e| ApiError::internal(&format_args!("building an e-mail: {e}")))?;
-        let sent = match &self.transport {
-            Transport::Smtp(smtp) => smtp
-                .send(message)
-                .await
-                .map(drop)
-                .map_err(|e| e.to_string()),
-            Transport::Directory(dir) => {
-                dir.send(message).await.map(drop).map_err(|e| e.to_string())
-            }
-        };
-        sent.map_err(|e| ApiError::internal(&format_args!("sending an e-mail: {e}")))
+            .map_err(Error::Build)?;
+        match &self.transport {
+            Transport::Smtp(smtp) => smtp.send(message).await.map(drop).map_err(Error::Smtp),
+            Transport::Directory(dir) => dir.send(message).await.map(drop).map_err(Error::File),
+        }
     }
 }
 

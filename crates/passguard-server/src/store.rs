@@ -13,7 +13,10 @@ use sqlx::AnyPool;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{Row, Transaction};
 
-use crate::error::ApiError;
+use crate::model::{LinkPurpose, Role, SessionScope, StoredId};
+
+/// What every statement returns: rows, or the database's own error for the caller to handle.
+type Result<T> = std::result::Result<T, sqlx::Error>;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -41,7 +44,7 @@ pub(crate) struct User {
     pub(crate) id: i64,
     pub(crate) username: String,
     pub(crate) email: String,
-    pub(crate) role: String,
+    pub(crate) role: Role,
     pub(crate) password_hash: Option<String>,
     pub(crate) password_changed_at: Option<i64>,
     pub(crate) failed_logins: i64,
@@ -90,7 +93,7 @@ pub(crate) struct LockState {
 pub(crate) struct Link {
     pub(crate) verifier_hash: String,
     pub(crate) user_id: i64,
-    pub(crate) purpose: String,
+    pub(crate) purpose: LinkPurpose,
     pub(crate) expires_at: i64,
     pub(crate) used_at: Option<i64>,
 }
@@ -100,7 +103,7 @@ pub(crate) struct Link {
 pub(crate) struct Session {
     pub(crate) verifier_hash: String,
     pub(crate) user_id: i64,
-    pub(crate) scope: String,
+    pub(crate) scope: SessionScope,
     pub(crate) expires_at: i64,
 }
 
@@ -109,7 +112,6 @@ pub(crate) struct NewSecret<'a> {
     pub(crate) selector: &'a str,
     pub(crate) verifier_hash: &'a str,
     pub(crate) user_id: i64,
-    pub(crate) kind: &'a str,
     pub(crate) now: i64,
     pub(crate) expires_at: i64,
 }
@@ -119,7 +121,10 @@ pub(crate) enum Guard<'a> {
     /// A change: the hash verified as the current password must still be the stored one.
     CurrentHash(&'a str),
     /// A registration or reset: this link must still be unused and unexpired, and is consumed.
-    Link { selector: &'a str, purpose: &'a str },
+    Link {
+        selector: &'a str,
+        purpose: LinkPurpose,
+    },
 }
 
 /// Setting a password.
@@ -145,12 +150,22 @@ macro_rules! user_columns {
     };
 }
 
-fn user_from(row: &AnyRow) -> Result<User, sqlx::Error> {
+/// A stored id read back as its closed set; an id this version does not know is a decode
+/// error (the row was written by something else).
+fn stored<T: StoredId>(row: &AnyRow, column: &str) -> Result<T> {
+    let id: String = row.try_get(column)?;
+    T::from_id(&id).ok_or_else(|| sqlx::Error::ColumnDecode {
+        index: column.to_owned(),
+        source: format!("unknown {column} {id:?}").into(),
+    })
+}
+
+fn user_from(row: &AnyRow) -> Result<User> {
     Ok(User {
         id: row.try_get("id")?,
         username: row.try_get("username")?,
         email: row.try_get("email")?,
-        role: row.try_get("role")?,
+        role: stored(row, "role")?,
         password_hash: row.try_get("password_hash")?,
         password_changed_at: row.try_get("password_changed_at")?,
         failed_logins: row.try_get("failed_logins")?,
@@ -160,7 +175,7 @@ fn user_from(row: &AnyRow) -> Result<User, sqlx::Error> {
     })
 }
 
-fn lock_from(row: &AnyRow, rule: LockRule, counter: &str) -> Result<LockState, sqlx::Error> {
+fn lock_from(row: &AnyRow, rule: LockRule, counter: &str) -> Result<LockState> {
     let locked_at: Option<i64> = row.try_get("locked_at")?;
     Ok(LockState {
         failed: row.try_get(counter)?,
@@ -168,14 +183,17 @@ fn lock_from(row: &AnyRow, rule: LockRule, counter: &str) -> Result<LockState, s
     })
 }
 
-/// The statement that counts one failure of a kind: the counter restarts after a lock that
-/// has lifted, a live lock changes nothing, and reaching the threshold sets the lock. The
-/// other kind's counter is cleared when a lifted lock is left behind. Binds: `$1` the user,
+/// The statement that counts one failure in `$table` (the row whose `$key` is `$1`): the
+/// counter restarts after a lock that has lifted, a live lock changes nothing, and reaching
+/// the threshold sets the lock. `$also` is whatever else the statement sets (for an account,
+/// clearing the other kind's counter once a lifted lock is left behind). Binds: `$1` the key,
 /// `$2` the time before which a lock has lifted, `$3` the threshold, `$4` now.
 macro_rules! count_failure_statement {
-    ($counter:literal, $other:literal) => {
+    ($table:literal, $key:literal, $counter:literal, $also:literal) => {
         concat!(
-            "UPDATE users SET ",
+            "UPDATE ",
+            $table,
+            " SET ",
             $counter,
             " = CASE WHEN locked_at > $2 THEN ",
             $counter,
@@ -183,33 +201,45 @@ macro_rules! count_failure_statement {
             "WHEN locked_at IS NOT NULL THEN 1 ELSE ",
             $counter,
             " + 1 END, ",
-            $other,
-            " = CASE WHEN locked_at <= $2 THEN 0 ELSE ",
-            $other,
-            " END, ",
+            $also,
             "locked_at = CASE WHEN locked_at > $2 THEN locked_at ",
             "WHEN (CASE WHEN locked_at IS NOT NULL THEN 1 ELSE ",
             $counter,
             " + 1 END) >= $3 ",
             "THEN $4 ELSE NULL END ",
-            "WHERE id = $1 RETURNING ",
+            "WHERE ",
+            $key,
+            " = $1 RETURNING ",
             $counter,
             ", locked_at"
         )
     };
 }
 
-/// Counts a failed login.
-const LOGIN_FAILED: &str = count_failure_statement!("failed_logins", "failed_answers");
+/// Counts a failed login of an account.
+const LOGIN_FAILED: &str = count_failure_statement!(
+    "users",
+    "id",
+    "failed_logins",
+    "failed_answers = CASE WHEN locked_at <= $2 THEN 0 ELSE failed_answers END, "
+);
 /// Counts a wrong set of security answers.
-const ANSWERS_FAILED: &str = count_failure_statement!("failed_answers", "failed_logins");
+const ANSWERS_FAILED: &str = count_failure_statement!(
+    "users",
+    "id",
+    "failed_answers",
+    "failed_logins = CASE WHEN locked_at <= $2 THEN 0 ELSE failed_logins END, "
+);
+/// Counts a failed login of a name that is no account.
+const UNKNOWN_LOGIN_FAILED: &str =
+    count_failure_statement!("login_throttle", "name_digest", "failed_logins", "");
 
 impl Store {
     /// Opens (and for SQLite creates) the database at `url` and brings its schema up to date.
     ///
     /// # Errors
     /// When the database cannot be reached or migrated.
-    pub async fn connect(url: &str) -> Result<Self, StoreError> {
+    pub async fn connect(url: &str) -> std::result::Result<Self, StoreError> {
         sqlx::any::install_default_drivers();
         let sqlite = url.starts_with("sqlite:");
         let mut options = AnyPoolOptions::new()
@@ -246,7 +276,7 @@ impl Store {
         self.pool.close().await;
     }
 
-    pub(crate) async fn user_by_key(&self, username_key: &str) -> Result<Option<User>, ApiError> {
+    pub(crate) async fn user_by_key(&self, username_key: &str) -> Result<Option<User>> {
         let row = sqlx::query(concat!(
             "SELECT ",
             user_columns!(),
@@ -255,10 +285,10 @@ impl Store {
         .bind(username_key)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.as_ref().map(user_from).transpose()?)
+        row.as_ref().map(user_from).transpose()
     }
 
-    pub(crate) async fn user_by_id(&self, id: i64) -> Result<Option<User>, ApiError> {
+    pub(crate) async fn user_by_id(&self, id: i64) -> Result<Option<User>> {
         let row = sqlx::query(concat!(
             "SELECT ",
             user_columns!(),
@@ -267,10 +297,10 @@ impl Store {
         .bind(id)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.as_ref().map(user_from).transpose()?)
+        row.as_ref().map(user_from).transpose()
     }
 
-    pub(crate) async fn users_by_email_key(&self, email_key: &str) -> Result<Vec<User>, ApiError> {
+    pub(crate) async fn users_by_email_key(&self, email_key: &str) -> Result<Vec<User>> {
         let rows = sqlx::query(concat!(
             "SELECT ",
             user_columns!(),
@@ -279,18 +309,19 @@ impl Store {
         .bind(email_key)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.iter().map(user_from).collect::<Result<_, _>>()?)
+        rows.iter().map(user_from).collect()
     }
 
-    pub(crate) async fn list_users(&self, now: i64) -> Result<Vec<ListedUser>, ApiError> {
+    pub(crate) async fn list_users(&self, now: i64) -> Result<Vec<ListedUser>> {
         let rows = sqlx::query(concat!(
             "SELECT ",
             user_columns!(),
-            ", CAST((SELECT COUNT(*) FROM links l WHERE l.user_id = users.id AND l.purpose = 'reset' \
+            ", CAST((SELECT COUNT(*) FROM links l WHERE l.user_id = users.id AND l.purpose = $2 \
               AND l.used_at IS NULL AND l.expires_at >= $1) AS BIGINT) AS pending_resets \
              FROM users ORDER BY username_key"
         ))
         .bind(now)
+        .bind(LinkPurpose::Reset.id())
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -301,17 +332,17 @@ impl Store {
                     reset_pending: pending > 0,
                 })
             })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(ApiError::from)
+            .collect()
     }
 
-    pub(crate) async fn reset_pending(&self, user_id: i64, now: i64) -> Result<bool, ApiError> {
+    pub(crate) async fn reset_pending(&self, user_id: i64, now: i64) -> Result<bool> {
         let count: i64 = sqlx::query(
             "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM links WHERE user_id = $1 \
-             AND purpose = 'reset' AND used_at IS NULL AND expires_at >= $2",
+             AND purpose = $3 AND used_at IS NULL AND expires_at >= $2",
         )
         .bind(user_id)
         .bind(now)
+        .bind(LinkPurpose::Reset.id())
         .fetch_one(&self.pool)
         .await?
         .try_get("n")?;
@@ -324,7 +355,7 @@ impl Store {
         &self,
         user: &InvitedUser<'_>,
         link: &NewSecret<'_>,
-    ) -> Result<bool, ApiError> {
+    ) -> Result<bool> {
         let mut tx = self.pool.begin().await?;
         let inserted = sqlx::query(
             "INSERT INTO users (id, username, username_key, email, email_key, role, created_at, \
@@ -336,7 +367,7 @@ impl Store {
         .bind(user.username_key)
         .bind(user.email)
         .bind(user.email_key)
-        .bind(user.role)
+        .bind(user.role.id())
         .bind(link.now)
         .bind(user.locale.tag())
         .execute(&mut *tx)
@@ -346,7 +377,7 @@ impl Store {
             tx.rollback().await?;
             return Ok(false);
         }
-        insert_link(&mut tx, link).await?;
+        insert_link(&mut tx, link, LinkPurpose::Register).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -354,21 +385,13 @@ impl Store {
     /// Records a failed login of a registered account: one statement increments the
     /// counter and sets the lock when the returned count reaches the threshold; a live lock
     /// leaves both unchanged.
-    pub(crate) async fn login_failed(
-        &self,
-        id: i64,
-        rule: LockRule,
-    ) -> Result<LockState, ApiError> {
+    pub(crate) async fn login_failed(&self, id: i64, rule: LockRule) -> Result<LockState> {
         self.count_failure(id, rule, LOGIN_FAILED, "failed_logins")
             .await
     }
 
     /// Records a wrong set of security answers, as [`Store::login_failed`] does logins.
-    pub(crate) async fn answers_failed(
-        &self,
-        id: i64,
-        rule: LockRule,
-    ) -> Result<LockState, ApiError> {
+    pub(crate) async fn answers_failed(&self, id: i64, rule: LockRule) -> Result<LockState> {
         self.count_failure(id, rule, ANSWERS_FAILED, "failed_answers")
             .await
     }
@@ -380,7 +403,7 @@ impl Store {
         rule: LockRule,
         statement: &'static str,
         counter: &str,
-    ) -> Result<LockState, ApiError> {
+    ) -> Result<LockState> {
         let row = sqlx::query(statement)
             .bind(id)
             .bind(rule.lifted_until)
@@ -388,42 +411,38 @@ impl Store {
             .bind(rule.now)
             .fetch_one(&self.pool)
             .await?;
-        Ok(lock_from(&row, rule, counter)?)
+        lock_from(&row, rule, counter)
     }
 
     /// Records a failed login for a name that is no registered account, with the same
-    /// counting and locking as a real account.
+    /// counting and locking as a real account: the name's row is made if missing, then the
+    /// same statement counts, in one transaction whose first statement writes.
     pub(crate) async fn unknown_login_failed(
         &self,
         name_digest: &str,
         rule: LockRule,
-    ) -> Result<LockState, ApiError> {
-        let row = sqlx::query(
+    ) -> Result<LockState> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
             "INSERT INTO login_throttle (name_digest, failed_logins, locked_at) \
-             VALUES ($1, 1, CASE WHEN $3 <= 1 THEN $4 ELSE NULL END) \
-             ON CONFLICT (name_digest) DO UPDATE SET \
-               failed_logins = CASE WHEN login_throttle.locked_at > $2 \
-                                      THEN login_throttle.failed_logins \
-                                    WHEN login_throttle.locked_at IS NOT NULL THEN 1 \
-                                    ELSE login_throttle.failed_logins + 1 END, \
-               locked_at = CASE WHEN login_throttle.locked_at > $2 THEN login_throttle.locked_at \
-                                WHEN (CASE WHEN login_throttle.locked_at IS NOT NULL THEN 1 \
-                                           ELSE login_throttle.failed_logins + 1 END) >= $3 \
-                                  THEN $4 \
-                                ELSE NULL END \
-             RETURNING failed_logins, locked_at",
+             VALUES ($1, 0, NULL) ON CONFLICT (name_digest) DO NOTHING",
         )
         .bind(name_digest)
-        .bind(rule.lifted_until)
-        .bind(rule.threshold)
-        .bind(rule.now)
-        .fetch_one(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        Ok(lock_from(&row, rule, "failed_logins")?)
+        let row = sqlx::query(UNKNOWN_LOGIN_FAILED)
+            .bind(name_digest)
+            .bind(rule.lifted_until)
+            .bind(rule.threshold)
+            .bind(rule.now)
+            .fetch_one(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        lock_from(&row, rule, "failed_logins")
     }
 
     /// Forgets the failed logins counted for a name before it became an account.
-    pub(crate) async fn forget_unknown_name(&self, name_digest: &str) -> Result<(), ApiError> {
+    pub(crate) async fn forget_unknown_name(&self, name_digest: &str) -> Result<()> {
         sqlx::query("DELETE FROM login_throttle WHERE name_digest = $1")
             .bind(name_digest)
             .execute(&self.pool)
@@ -438,7 +457,7 @@ impl Store {
         id: i64,
         lifted_until: i64,
         locale: Option<Locale>,
-    ) -> Result<bool, ApiError> {
+    ) -> Result<bool> {
         let updated = sqlx::query(
             "UPDATE users SET failed_logins = 0, \
                failed_answers = CASE WHEN locked_at IS NULL THEN failed_answers ELSE 0 END, \
@@ -455,7 +474,7 @@ impl Store {
     }
 
     /// Right answers: the count of wrong ones starts again.
-    pub(crate) async fn answers_succeeded(&self, id: i64) -> Result<(), ApiError> {
+    pub(crate) async fn answers_succeeded(&self, id: i64) -> Result<()> {
         sqlx::query("UPDATE users SET failed_answers = 0 WHERE id = $1 AND failed_answers <> 0")
             .bind(id)
             .execute(&self.pool)
@@ -464,7 +483,7 @@ impl Store {
     }
 
     /// Lifts a lock and clears both counters; `false` when there is no such user.
-    pub(crate) async fn unlock(&self, id: i64) -> Result<bool, ApiError> {
+    pub(crate) async fn unlock(&self, id: i64) -> Result<bool> {
         let updated = sqlx::query(
             "UPDATE users SET locked_at = NULL, failed_logins = 0, failed_answers = 0 WHERE id = $1",
         )
@@ -477,7 +496,7 @@ impl Store {
 
     /// Replaces a hash made with old parameters by one made with the configured ones, in the
     /// account and in its history, unless the password changed meanwhile.
-    pub(crate) async fn rehash(&self, id: i64, old: &str, new: &str) -> Result<(), ApiError> {
+    pub(crate) async fn rehash(&self, id: i64, old: &str, new: &str) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         let updated =
             sqlx::query("UPDATE users SET password_hash = $3 WHERE id = $1 AND password_hash = $2")
@@ -503,7 +522,7 @@ impl Store {
     }
 
     /// The stored hashes of the last `limit` passwords, newest first.
-    pub(crate) async fn history(&self, user_id: i64, limit: i64) -> Result<Vec<String>, ApiError> {
+    pub(crate) async fn history(&self, user_id: i64, limit: i64) -> Result<Vec<String>> {
         let rows = sqlx::query(
             "SELECT password_hash FROM password_history WHERE user_id = $1 \
              ORDER BY seq DESC LIMIT $2",
@@ -512,34 +531,29 @@ impl Store {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .iter()
+        rows.iter()
             .map(|row| row.try_get("password_hash"))
-            .collect::<Result<_, _>>()?)
+            .collect()
     }
 
     /// The security questions and answer hashes, in the order chosen.
-    pub(crate) async fn security_answers(
-        &self,
-        user_id: i64,
-    ) -> Result<Vec<(String, String)>, ApiError> {
+    pub(crate) async fn security_answers(&self, user_id: i64) -> Result<Vec<(String, String)>> {
         let rows = sqlx::query(
             "SELECT question, answer_hash FROM security_answers WHERE user_id = $1 ORDER BY position",
         )
         .bind(user_id)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .iter()
+        rows.iter()
             .map(|row| Ok((row.try_get("question")?, row.try_get("answer_hash")?)))
-            .collect::<Result<_, sqlx::Error>>()?)
+            .collect()
     }
 
     /// Sets a password in one transaction: checks and consumes the guard, stores the hash,
     /// appends it to the history (trimmed to `keep`), stores registration answers, clears the
     /// failure counters, revokes every session and outstanding reset link. `false` when the
     /// guard no longer holds (link used meanwhile, password changed meanwhile, account locked).
-    pub(crate) async fn set_password(&self, change: &NewPassword<'_>) -> Result<bool, ApiError> {
+    pub(crate) async fn set_password(&self, change: &NewPassword<'_>) -> Result<bool> {
         let mut tx = self.pool.begin().await?;
         let user_id = change.user_id;
         let updated = match change.guard {
@@ -550,7 +564,7 @@ impl Store {
                 )
                 .bind(selector)
                 .bind(change.now)
-                .bind(purpose)
+                .bind(purpose.id())
                 .bind(user_id)
                 .execute(&mut *tx)
                 .await?
@@ -634,11 +648,12 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         sqlx::query(
-            "UPDATE links SET used_at = $2 WHERE user_id = $1 AND purpose = 'reset' \
+            "UPDATE links SET used_at = $2 WHERE user_id = $1 AND purpose = $3 \
              AND used_at IS NULL",
         )
         .bind(user_id)
         .bind(change.now)
+        .bind(LinkPurpose::Reset.id())
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -646,14 +661,18 @@ impl Store {
     }
 
     /// Stores a new link, replacing (marking used) the user's older links of that purpose.
-    pub(crate) async fn replace_link(&self, link: &NewSecret<'_>) -> Result<(), ApiError> {
+    pub(crate) async fn replace_link(
+        &self,
+        link: &NewSecret<'_>,
+        purpose: LinkPurpose,
+    ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        insert_link(&mut tx, link).await?;
+        insert_link(&mut tx, link, purpose).await?;
         tx.commit().await?;
         Ok(())
     }
 
-    pub(crate) async fn link(&self, selector: &str) -> Result<Option<Link>, ApiError> {
+    pub(crate) async fn link(&self, selector: &str) -> Result<Option<Link>> {
         let row = sqlx::query(
             "SELECT verifier_hash, user_id, purpose, expires_at, used_at FROM links \
              WHERE selector = $1",
@@ -665,13 +684,17 @@ impl Store {
         Ok(Some(Link {
             verifier_hash: row.try_get("verifier_hash")?,
             user_id: row.try_get("user_id")?,
-            purpose: row.try_get("purpose")?,
+            purpose: stored(&row, "purpose")?,
             expires_at: row.try_get("expires_at")?,
             used_at: row.try_get("used_at")?,
         }))
     }
 
-    pub(crate) async fn create_session(&self, session: &NewSecret<'_>) -> Result<(), ApiError> {
+    pub(crate) async fn create_session(
+        &self,
+        session: &NewSecret<'_>,
+        scope: SessionScope,
+    ) -> Result<()> {
         sqlx::query(
             "INSERT INTO sessions (selector, verifier_hash, user_id, scope, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -679,7 +702,7 @@ impl Store {
         .bind(session.selector)
         .bind(session.verifier_hash)
         .bind(session.user_id)
-        .bind(session.kind)
+        .bind(scope.id())
         .bind(session.now)
         .bind(session.expires_at)
         .execute(&self.pool)
@@ -687,7 +710,7 @@ impl Store {
         Ok(())
     }
 
-    pub(crate) async fn session(&self, selector: &str) -> Result<Option<Session>, ApiError> {
+    pub(crate) async fn session(&self, selector: &str) -> Result<Option<Session>> {
         let row = sqlx::query(
             "SELECT verifier_hash, user_id, scope, expires_at FROM sessions WHERE selector = $1",
         )
@@ -698,12 +721,12 @@ impl Store {
         Ok(Some(Session {
             verifier_hash: row.try_get("verifier_hash")?,
             user_id: row.try_get("user_id")?,
-            scope: row.try_get("scope")?,
+            scope: stored(&row, "scope")?,
             expires_at: row.try_get("expires_at")?,
         }))
     }
 
-    pub(crate) async fn delete_session(&self, selector: &str) -> Result<(), ApiError> {
+    pub(crate) async fn delete_session(&self, selector: &str) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE selector = $1")
             .bind(selector)
             .execute(&self.pool)
@@ -712,7 +735,7 @@ impl Store {
     }
 
     /// Drops sessions that have expired.
-    pub(crate) async fn sweep_sessions(&self, now: i64) -> Result<(), ApiError> {
+    pub(crate) async fn sweep_sessions(&self, now: i64) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
             .bind(now)
             .execute(&self.pool)
@@ -721,10 +744,7 @@ impl Store {
     }
 
     /// Registered accounts whose password was set at or before `changed_before`.
-    pub(crate) async fn passwords_set_before(
-        &self,
-        changed_before: i64,
-    ) -> Result<Vec<User>, ApiError> {
+    pub(crate) async fn passwords_set_before(&self, changed_before: i64) -> Result<Vec<User>> {
         let rows = sqlx::query(concat!(
             "SELECT ",
             user_columns!(),
@@ -733,7 +753,7 @@ impl Store {
         .bind(changed_before)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.iter().map(user_from).collect::<Result<_, _>>()?)
+        rows.iter().map(user_from).collect()
     }
 
     /// Claims an expiry notice; `true` for exactly one caller across all processes.
@@ -743,7 +763,7 @@ impl Store {
         changed_at: i64,
         notice_seconds: i64,
         now: i64,
-    ) -> Result<bool, ApiError> {
+    ) -> Result<bool> {
         let inserted = sqlx::query(
             "INSERT INTO expiry_notices (user_id, password_changed_at, notice_seconds, sent_at) \
              VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
@@ -765,7 +785,7 @@ pub(crate) struct InvitedUser<'a> {
     pub(crate) username_key: &'a str,
     pub(crate) email: &'a str,
     pub(crate) email_key: &'a str,
-    pub(crate) role: &'a str,
+    pub(crate) role: Role,
     /// The language of its e-mails until its owner registers.
     pub(crate) locale: Locale,
 }
@@ -773,12 +793,13 @@ pub(crate) struct InvitedUser<'a> {
 async fn insert_link(
     tx: &mut Transaction<'static, sqlx::Any>,
     link: &NewSecret<'_>,
-) -> Result<(), sqlx::Error> {
+    purpose: LinkPurpose,
+) -> Result<()> {
     sqlx::query(
         "UPDATE links SET used_at = $3 WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL",
     )
     .bind(link.user_id)
-    .bind(link.kind)
+    .bind(purpose.id())
     .bind(link.now)
     .execute(&mut **tx)
     .await?;
@@ -789,17 +810,10 @@ async fn insert_link(
     .bind(link.selector)
     .bind(link.verifier_hash)
     .bind(link.user_id)
-    .bind(link.kind)
+    .bind(purpose.id())
     .bind(link.now)
     .bind(link.expires_at)
     .execute(&mut **tx)
     .await?;
     Ok(())
-}
-
-/// A new account id from the CSPRNG: positive, never zero.
-pub(crate) fn new_id() -> Result<i64, ApiError> {
-    let mut bytes = [0u8; 8];
-    getrandom::fill(&mut bytes).map_err(|e| ApiError::internal(&format_args!("CSPRNG: {e}")))?;
-    Ok((i64::from_le_bytes(bytes) & i64::MAX).max(1))
 }

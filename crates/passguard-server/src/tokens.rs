@@ -11,8 +11,6 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use crate::error::ApiError;
-
 const SELECTOR_BYTES: usize = 16;
 const VERIFIER_BYTES: usize = 32;
 /// The length of a token's text: base64url of 48 bytes.
@@ -35,9 +33,12 @@ pub(crate) struct PresentedToken {
 }
 
 /// Generates a token from the operating system's CSPRNG.
-pub(crate) fn generate() -> Result<NewToken, ApiError> {
+///
+/// # Errors
+/// When the CSPRNG fails.
+pub(crate) fn generate() -> Result<NewToken, getrandom::Error> {
     let mut bytes = [0u8; SELECTOR_BYTES + VERIFIER_BYTES];
-    getrandom::fill(&mut bytes).map_err(|e| ApiError::internal(&format_args!("CSPRNG: {e}")))?;
+    getrandom::fill(&mut bytes)?;
     let (selector, verifier) = bytes.split_at(SELECTOR_BYTES);
     Ok(NewToken {
         text: URL_SAFE_NO_PAD.encode(bytes),
@@ -71,6 +72,16 @@ impl PresentedToken {
 
 fn hash_verifier(verifier: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(Sha256::digest(verifier))
+}
+
+/// A new account id from the CSPRNG: positive, never zero.
+///
+/// # Errors
+/// When the CSPRNG fails.
+pub(crate) fn new_id() -> Result<i64, getrandom::Error> {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes)?;
+    Ok((i64::from_le_bytes(bytes) & i64::MAX).max(1))
 }
 
 /// A stable, non-reversible key for a name that is not an account (the failed-login

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use passguard_policy::Policy;
-use passguard_server::{Config, ConfigFile, PolicySetting};
+use passguard_server::{Config, ConfigFile, PolicySetting, Role};
 
 use crate::{UsageError, policy_source};
 
@@ -172,14 +172,16 @@ pub(crate) fn admin_create(args: AdminCreateArgs) -> Result<ExitCode, UsageError
     };
     init_logging();
     runtime()?.block_on(async {
-        let state = passguard_server::open(config)
+        let accounts = passguard_server::open(config)
             .await
             .map_err(|e| UsageError(e.to_string()))?;
-        let link = state
-            .invite(&args.username, &args.email, args.admin, true)
+        let role = if args.admin { Role::Admin } else { Role::User };
+        let link = accounts
+            .invite(&args.username, &args.email, role, true)
             .await
-            .map_err(|e| UsageError(e.message().to_owned()))?;
-        state.store().close().await;
+            .map_err(|e| UsageError(e.to_string()));
+        accounts.store().close().await;
+        let link = link?;
         let role = if args.admin { "administrator" } else { "user" };
         println!(
             "Invited {} <{}> as {role}; the registration link was e-mailed {destination}.",

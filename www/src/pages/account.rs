@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use passguard_policy::Context;
-use serde_json::json;
+use passguard_wire::{Accepted, AccountStatus, ChangeRequest, ForgotRequest, Me, Secret};
 
-use crate::api::{self, ApiError, Me};
+use crate::api::{self, ApiError};
 use crate::app::Alert;
 use crate::checker::PasswordInput;
 use crate::i18n::{t, tr, tr_now};
@@ -52,7 +52,7 @@ fn AccountView(
 ) -> impl IntoView {
     // A clock ticking once a second drives the countdown and the min-age rule. It follows the
     // server's clock: the browser's may be off, and the server decides.
-    let offset = account.now.map_or(0, |server| server - time::now_seconds());
+    let offset = account.now - time::now_seconds();
     let now = RwSignal::new(time::now_seconds() + offset);
     let ticker = leptos::prelude::set_interval_with_handle(
         move || now.set(time::now_seconds() + offset),
@@ -65,8 +65,8 @@ fn AccountView(
         }
     });
     let current = RwSignal::new(String::new());
-    let changed_at = account.password_changed_at.as_ref().and_then(time::seconds);
-    let can_change_after = account.can_change_after.as_ref().and_then(time::seconds);
+    let changed_at = account.password_changed_at;
+    let can_change_after = account.can_change_after;
     let context = {
         let (username, email) = (account.username.clone(), account.email.clone());
         Signal::derive(move || Context {
@@ -81,7 +81,7 @@ fn AccountView(
     let state = NewPassword::new(context);
     let busy = RwSignal::new(false);
     let ready = state.ready();
-    let expired = account.must_change_password || account.status == "expired";
+    let expired = account.must_change_password || account.status == AccountStatus::Expired;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if !ready.get_untracked()
@@ -90,12 +90,14 @@ fn AccountView(
         {
             return;
         }
-        let body = json!({ "current_password": current.get_untracked(), "new_password": state.password.get_untracked() });
+        let body = ChangeRequest {
+            current_password: Secret::new(current.get_untracked()),
+            new_password: Secret::new(state.password.get_untracked()),
+        };
         busy.set(true);
         alert.set(None);
         leptos::task::spawn_local(async move {
-            let answer: Result<serde_json::Value, ApiError> =
-                api::post("/api/password/change", &body).await;
+            let answer: Result<Me, ApiError> = api::post("/api/password/change", &body).await;
             busy.set(false);
             match answer {
                 Ok(_) => {
@@ -121,10 +123,12 @@ fn AccountView(
     let mailed = RwSignal::new(None);
     let username = account.username.clone();
     let email_link = move |_| {
-        let body = json!({ "username": username });
+        let body = ForgotRequest {
+            username: Some(username.clone()),
+            ..ForgotRequest::default()
+        };
         leptos::task::spawn_local(async move {
-            let answer: Result<serde_json::Value, ApiError> =
-                api::post("/api/password/forgot", &body).await;
+            let answer: Result<Accepted, ApiError> = api::post("/api/password/forgot", &body).await;
             mailed.set(Some(match answer {
                 Ok(_) => (true, tr_now("page.account.mailed", &[])),
                 Err(error) => (false, error.message),
@@ -135,7 +139,7 @@ fn AccountView(
     let sign_out = move |_| {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
-            let _: Result<serde_json::Value, ApiError> = api::post("/api/logout", &json!({})).await;
+            let _: Result<(), ApiError> = api::post_empty("/api/logout").await;
             navigate("/login", Default::default());
         });
     };
@@ -145,13 +149,13 @@ fn AccountView(
             .filter(|left| *left > 0)
     };
     view! {
-        {account.notice.clone().map(|notice| view! { <p class="notice" data-notice=account.role.clone()>{notice}</p> })}
-        <dl class="facts" data-account-status=account.status.clone()>
+        {account.notice.clone().map(|notice| view! { <p class="notice" data-notice=account.role.id()>{notice}</p> })}
+        <dl class="facts" data-account-status=account.status.id()>
             <dt>{t("page.account.fact.account")}</dt><dd>{account.username.clone()} " (" {account.email.clone()} ")"</dd>
             <dt>{t("page.account.fact.changed")}</dt>
             <dd>{
-                let changed = account.password_changed_at.clone();
-                move || changed.as_ref().map_or_else(|| tr("page.account.never", &[]), time::local)
+                let changed = account.password_changed_at;
+                move || changed.map_or_else(|| tr("page.account.never", &[]), time::local)
             }</dd>
             <dt>{t("page.account.fact.can-change")}</dt>
             <dd data-countdown=move || wait().unwrap_or(0).to_string()>
@@ -162,8 +166,8 @@ fn AccountView(
             </dd>
             <dt>{t("page.account.fact.expires")}</dt>
             <dd>{
-                let expires = account.expires_at.clone();
-                move || expires.as_ref().map_or_else(|| tr("page.account.never", &[]), time::local)
+                let expires = account.expires_at;
+                move || expires.map_or_else(|| tr("page.account.never", &[]), time::local)
             }</dd>
         </dl>
         {expired.then(|| view! {

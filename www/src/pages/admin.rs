@@ -2,12 +2,11 @@
 //! An administrator never sees or chooses a password.
 
 use leptos::prelude::*;
-use serde_json::json;
-
 use passguard_i18n::Arg;
-use passguard_policy::{AuditOptions, Level, Standard, audit};
+use passguard_policy::{AuditOptions, AuditReport, Level, Standard};
+use passguard_wire::{AccountStatus, InviteRequest, Me, UserRow};
 
-use crate::api::{self, ApiError, UserRow};
+use crate::api::{self, ApiError};
 use crate::app::Alert;
 use crate::app::shared;
 use crate::i18n::{t, tr, tr_now};
@@ -15,23 +14,18 @@ use crate::pages::auth::encode;
 use crate::time;
 
 /// The badge text of an account status (tracked).
-fn badge(status: &str) -> String {
-    match status {
-        "invited" | "active" | "locked" | "reset-pending" | "expired" => {
-            tr(&format!("page.status.{status}"), &[])
-        }
-        other => other.to_owned(),
-    }
+fn badge(status: AccountStatus) -> String {
+    tr(&format!("page.status.{}", status.id()), &[])
 }
 
 #[component]
 pub(crate) fn Admin() -> impl IntoView {
     let users = LocalResource::new(|| api::get::<Vec<UserRow>>("/api/admin/users"));
-    let me = LocalResource::new(|| api::get::<api::Me>("/api/me"));
+    let me = LocalResource::new(|| api::get::<Me>("/api/me"));
     let alert = RwSignal::new(None);
     let act = move |path: String, done: String| {
         leptos::task::spawn_local(async move {
-            let answer: Result<serde_json::Value, ApiError> = api::post(&path, &json!({})).await;
+            let answer: Result<(), ApiError> = api::post_empty(&path).await;
             alert.set(Some(match answer {
                 Ok(_) => (true, done),
                 Err(error) => (false, error.message),
@@ -43,7 +37,7 @@ pub(crate) fn Admin() -> impl IntoView {
         <section class="card wide">
             <h1>{t("page.admin.title")}</h1>
             {move || me.get().and_then(Result::ok).and_then(|me| me.notice.map(|notice| view! {
-                <p class="notice" data-notice=me.role>{notice}</p>
+                <p class="notice" data-notice=me.role.id()>{notice}</p>
             }))}
             <Alert message=alert/>
             <Suspense fallback=|| view! { <p>{t("page.admin.loading")}</p> }>
@@ -62,17 +56,17 @@ pub(crate) fn Admin() -> impl IntoView {
                             </tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|row| {
-                                    let locked = row.status == "locked";
-                                    let registered = row.status != "invited";
+                                    let locked = row.status == AccountStatus::Locked;
+                                    let registered = row.status != AccountStatus::Invited;
                                     let name = row.username.clone();
                                     let (unlock_name, reset_name) = (name.clone(), name.clone());
                                     view! {
-                                        <tr data-username=row.username.clone() data-status=row.status.clone()>
+                                        <tr data-username=row.username.clone() data-status=row.status.id()>
                                             <th scope="row">{row.username.clone()}</th>
                                             <td>{row.email.clone()}</td>
-                                            <td><span class=format!("badge {}", row.status)>{let status = row.status.clone(); move || badge(&status)}</span></td>
+                                            <td><span class=format!("badge {}", row.status)>{let status = row.status; move || badge(status)}</span></td>
                                             <td>{row.failed_logins}</td>
-                                            <td>{let changed = row.password_changed_at.clone(); move || changed.as_ref().map_or("—".to_owned(), time::local)}</td>
+                                            <td>{let changed = row.password_changed_at; move || changed.map_or("—".to_owned(), time::local)}</td>
                                             <td class="actions">
                                                 <button type="button" data-action="unlock" disabled=!locked
                                                     on:click=move |_| act(format!("/api/admin/users/{}/unlock", encode(&unlock_name)), tr_now("page.admin.unlocked", &[("username", Arg::Text(&unlock_name))]))>
@@ -108,10 +102,13 @@ fn Invite(on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let alert = RwSignal::new(None);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let body = json!({ "username": username.get_untracked().trim(), "email": email.get_untracked().trim() });
+        let body = InviteRequest {
+            username: username.get_untracked().trim().to_owned(),
+            email: email.get_untracked().trim().to_owned(),
+            role: None,
+        };
         leptos::task::spawn_local(async move {
-            let answer: Result<serde_json::Value, ApiError> =
-                api::post("/api/admin/users", &body).await;
+            let answer: Result<UserRow, ApiError> = api::post("/api/admin/users", &body).await;
             alert.set(Some(match answer {
                 Ok(_) => {
                     let text = tr_now(
@@ -157,15 +154,12 @@ fn Audit() -> impl IntoView {
         let locale = crate::i18n::current();
         policy.with(|policy| {
             policy.as_ref().map(|policy| {
-                (
-                    policy.name.clone(),
-                    audit(
-                        policy,
-                        AuditOptions {
-                            asvs_level: 1,
-                            locale,
-                        },
-                    ),
+                AuditReport::new(
+                    policy,
+                    AuditOptions {
+                        asvs_level: 1,
+                        locale,
+                    },
                 )
             })
         })
@@ -173,8 +167,9 @@ fn Audit() -> impl IntoView {
     view! {
         <section class="audit" aria-labelledby="audit-title">
             <h2 id="audit-title">{t("page.audit.title")}</h2>
-            {move || findings.get().map(|(name, findings)| {
-                let mandatory = findings.iter().filter(|f| f.level.is_mandatory()).count();
+            {move || findings.get().map(|report| {
+                let mandatory = report.mandatory();
+                let (name, findings) = (report.policy, report.findings);
                 let summary = if mandatory == 0 {
                     tr("page.audit.conforms", &[])
                 } else {

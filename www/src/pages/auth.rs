@@ -4,8 +4,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use passguard_policy::Context;
-use serde::Deserialize;
-use serde_json::json;
+use passguard_wire::{
+    Done, ForgotRequest, Invitation, LoginRequest, Me, QuestionAnswer, RegisterRequest,
+    ResetQuestions, ResetRequest, Role, Secret,
+};
 
 use crate::api::{self, ApiError};
 use crate::app::Alert;
@@ -44,14 +46,16 @@ pub(crate) fn Login() -> impl IntoView {
         busy.set(true);
         alert.set(None);
         let navigate = navigate.clone();
-        let body =
-            json!({ "username": username.get_untracked(), "password": password.get_untracked() });
+        let body = LoginRequest {
+            username: username.get_untracked(),
+            password: Secret::new(password.get_untracked()),
+        };
         leptos::task::spawn_local(async move {
-            let answer: Result<crate::api::Me, ApiError> = api::post("/api/login", &body).await;
+            let answer: Result<Me, ApiError> = api::post("/api/login", &body).await;
             busy.set(false);
             match answer {
                 Ok(me) => {
-                    let to = if me.role == "admin" {
+                    let to = if me.role == Role::Admin {
                         "/admin"
                     } else {
                         "/account"
@@ -93,16 +97,6 @@ pub(crate) fn Login() -> impl IntoView {
             </nav>
         </section>
     }
-}
-
-/// `GET /api/register/{token}`.
-#[derive(Debug, Clone, Deserialize)]
-struct Invitation {
-    username: String,
-    email: String,
-    /// How many security questions to choose.
-    #[serde(default)]
-    security_questions: u32,
 }
 
 /// Catalogue keys of suggested security questions (the user may write their own).
@@ -176,15 +170,20 @@ fn RegisterForm(token: String, invitation: Invitation, done: RwSignal<bool>) -> 
             if !ready.get_untracked() || !answers_ready.get_untracked() || busy.get_untracked() {
                 return;
             }
-            let body = json!({
-                "token": token,
-                "password": state.password.get_untracked(),
-                "security_questions": questions.iter().map(|(q, a)| json!({"question": q.get_untracked(), "answer": a.get_untracked()})).collect::<Vec<_>>(),
-            });
+            let body = RegisterRequest {
+                token: token.clone(),
+                password: Secret::new(state.password.get_untracked()),
+                security_questions: questions
+                    .iter()
+                    .map(|(q, a)| QuestionAnswer {
+                        question: q.get_untracked(),
+                        answer: Secret::new(a.get_untracked()),
+                    })
+                    .collect(),
+            };
             busy.set(true);
             leptos::task::spawn_local(async move {
-                let answer: Result<serde_json::Value, ApiError> =
-                    api::post("/api/register", &body).await;
+                let answer: Result<Done, ApiError> = api::post("/api/register", &body).await;
                 busy.set(false);
                 match answer {
                     Ok(_) => done.set(true),
@@ -244,13 +243,19 @@ pub(crate) fn Forgot() -> impl IntoView {
             return;
         }
         let body = if who.contains('@') {
-            json!({ "email": who })
+            ForgotRequest {
+                email: Some(who),
+                ..ForgotRequest::default()
+            }
         } else {
-            json!({ "username": who })
+            ForgotRequest {
+                username: Some(who),
+                ..ForgotRequest::default()
+            }
         };
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let answer: Result<serde_json::Value, ApiError> =
+            let answer: Result<passguard_wire::Accepted, ApiError> =
                 api::post("/api/password/forgot", &body).await;
             busy.set(false);
             alert.set(Some(match answer {
@@ -277,36 +282,9 @@ pub(crate) fn Forgot() -> impl IntoView {
     }
 }
 
-/// `GET /api/password/reset/{token}`.
-#[derive(Debug, Clone, Default, Deserialize)]
-struct ResetInfo {
-    #[serde(default, alias = "security_questions")]
-    questions: Vec<serde_json::Value>,
-    #[serde(default)]
-    username: Option<String>,
-    #[serde(default)]
-    email: Option<String>,
-}
-
-impl ResetInfo {
-    fn question_texts(&self) -> Vec<String> {
-        self.questions
-            .iter()
-            .map(|q| match q {
-                serde_json::Value::String(text) => text.clone(),
-                other => other
-                    .get("question")
-                    .and_then(|q| q.as_str())
-                    .unwrap_or_default()
-                    .to_owned(),
-            })
-            .collect()
-    }
-}
-
 #[component]
 pub(crate) fn Reset() -> impl IntoView {
-    let (token, info) = link_resource::<ResetInfo>("/api/password/reset/");
+    let (token, info) = link_resource::<ResetQuestions>("/api/password/reset/");
     let done = RwSignal::new(false);
     view! {
         <section class="card">
@@ -328,15 +306,14 @@ pub(crate) fn Reset() -> impl IntoView {
 }
 
 #[component]
-fn ResetForm(token: String, info: ResetInfo, done: RwSignal<bool>) -> impl IntoView {
+fn ResetForm(token: String, info: ResetQuestions, done: RwSignal<bool>) -> impl IntoView {
     let context = Signal::stored(Context {
-        username: info.username.clone(),
-        email: info.email.clone(),
+        username: Some(info.username.clone()),
         now: Some(crate::time::now_seconds()),
         ..Context::default()
     });
     let state = NewPassword::new(context);
-    let questions = info.question_texts();
+    let questions = info.security_questions;
     let answers: Vec<RwSignal<String>> = questions
         .iter()
         .map(|_| RwSignal::new(String::new()))
@@ -360,15 +337,17 @@ fn ResetForm(token: String, info: ResetInfo, done: RwSignal<bool>) -> impl IntoV
             {
                 return;
             }
-            let body = json!({
-                "token": token,
-                "answers": answers.iter().map(|a| a.get_untracked()).collect::<Vec<_>>(),
-                "new_password": state.password.get_untracked(),
-            });
+            let body = ResetRequest {
+                token: token.clone(),
+                answers: answers
+                    .iter()
+                    .map(|a| Secret::new(a.get_untracked()))
+                    .collect(),
+                new_password: Secret::new(state.password.get_untracked()),
+            };
             busy.set(true);
             leptos::task::spawn_local(async move {
-                let answer: Result<serde_json::Value, ApiError> =
-                    api::post("/api/password/reset", &body).await;
+                let answer: Result<Done, ApiError> = api::post("/api/password/reset", &body).await;
                 busy.set(false);
                 match answer {
                     Ok(_) => done.set(true),

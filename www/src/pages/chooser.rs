@@ -2,7 +2,7 @@
 //! registration, reset and change.
 
 use leptos::prelude::*;
-use passguard_policy::Context;
+use passguard_policy::{Context, Report};
 
 use crate::app::shared;
 use crate::checker::{Checklist, ConfirmHint, PasswordInput, Verdict, live_verdict};
@@ -42,11 +42,11 @@ impl NewPassword {
     }
 
     /// Shows the server's report for the password as submitted.
-    pub(crate) fn show_server_report(self, report: &serde_json::Value) {
-        if let Some(verdict) = Verdict::from_json(report) {
-            self.server
-                .set(Some((self.password.get_untracked(), verdict)));
-        }
+    pub(crate) fn show_server_report(self, report: &Report) {
+        self.server.set(Some((
+            self.password.get_untracked(),
+            Verdict::from_report(report),
+        )));
     }
 }
 

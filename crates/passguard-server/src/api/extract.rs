@@ -1,26 +1,25 @@
 //! Request extractors that never let a malformed request reach a 5xx: JSON bodies capped
-//! before they are read and parsed strictly, the session cookie, and path tokens.
+//! before they are read and parsed strictly, the session cookie (and the administrator
+//! behind it), and path tokens.
 
-use std::convert::Infallible;
-
-use axum::extract::{FromRequest, FromRequestParts, Request};
-use axum::http::{HeaderMap, StatusCode, header, request::Parts};
-use passguard_policy::{Locale, Policy};
-use serde::Deserialize;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{FromRequest, FromRequestParts, Path, Request};
+use axum::http::{HeaderValue, StatusCode, header, request::Parts};
+use axum::response::Response;
+use passguard_policy::Policy;
 use serde::de::DeserializeOwned;
 
-use crate::error::ApiError;
-use crate::state::{AppState, SCOPE_CHANGE_PASSWORD, SCOPE_FULL, SESSION_COOKIE};
-use crate::store::User;
+use super::error::ApiError;
+use super::state::AppState;
+use crate::accounts::{Administrator, Error, MAX_QUESTION_CHARS, NewSession, Session};
 use crate::texts::{self, Key};
-use crate::tokens;
 
 /// Room for the JSON around the secrets of a request.
 const ENVELOPE_BYTES: usize = 4096;
 /// The most bytes one character of a string can take in JSON (`\ud83d\ude00`).
 const JSON_BYTES_PER_CHAR: usize = 12;
-/// The longest security question and answer, in characters.
-pub(crate) const MAX_QUESTION_CHARS: usize = 200;
+/// The session cookie's name.
+pub(crate) const SESSION_COOKIE: &str = "passguard_session";
 
 /// What bounds a request body's size.
 pub(crate) trait BodyLimit {
@@ -81,7 +80,7 @@ where
                 texts::UNSUPPORTED_MEDIA_TYPE,
             ));
         }
-        let limit = L::limit(state.policy());
+        let limit = L::limit(state.accounts().policy());
         let too_large = || {
             ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
@@ -190,91 +189,78 @@ fn quoted(text: &str) -> Vec<&str> {
     text.split('`').skip(1).step_by(2).collect()
 }
 
-/// A password or an answer: never printed by `Debug`.
-#[derive(Deserialize, Clone)]
-#[serde(transparent)]
-pub(crate) struct Secret(pub(crate) String);
-
-impl std::fmt::Debug for Secret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("<redacted>")
-    }
-}
-
 /// The account behind the session cookie.
-pub(crate) struct SignedIn {
-    pub(crate) user: User,
-    pub(crate) scope: String,
-    pub(crate) selector: String,
-}
+pub(crate) struct SignedIn(pub(crate) Session);
 
-impl SignedIn {
-    /// Refuses sessions opened with an expired password (they may only change it).
-    pub(crate) fn require_full(&self) -> Result<(), ApiError> {
-        if self.scope == SCOPE_FULL {
-            Ok(())
-        } else {
-            Err(ApiError::new(
-                StatusCode::FORBIDDEN,
-                "password-expired",
-                texts::EXPIRED_SESSION,
-            ))
-        }
-    }
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = ApiError;
 
-    /// Refuses anyone but a signed-in administrator.
-    pub(crate) fn require_admin(&self) -> Result<(), ApiError> {
-        self.require_full()?;
-        if self.user.role == crate::state::ROLE_ADMIN {
-            Ok(())
-        } else {
-            Err(ApiError::forbidden())
-        }
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let token = session_token(parts).ok_or(Error::Unauthenticated)?;
+        Ok(SignedIn(state.accounts().session(token).await?))
     }
 }
 
-/// The language a request asks for with `Accept-Language`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Lang {
-    /// The best of English, German and French for the request; English when it names none.
-    pub(crate) locale: Locale,
-    /// Whether the request names one of them at all. Only then is the choice remembered for
-    /// the account: a script sending no `Accept-Language` does not turn its e-mails English.
-    pub(crate) named: bool,
-}
+/// A signed-in administrator, in a full session. A handler that takes this cannot run for
+/// anyone else, and the domain's administration needs the [`Administrator`] it carries.
+pub(crate) struct Admin(pub(crate) Administrator);
 
-/// The language `headers` ask for.
-pub(crate) fn requested_locale(headers: &HeaderMap) -> Lang {
-    let Some(header) = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-    else {
-        return Lang {
-            locale: Locale::En,
-            named: false,
-        };
-    };
-    let named = header.split(',').take(32).any(|item| {
-        let mut parts = item.split(';');
-        let supported = parts.next().and_then(Locale::from_tag).is_some();
-        let refused = parts
-            .filter_map(|p| p.trim().strip_prefix("q="))
-            .filter_map(|q| q.trim().parse::<f32>().ok())
-            .any(|q| q <= 0.0);
-        supported && !refused
-    });
-    Lang {
-        locale: Locale::negotiate(header),
-        named,
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let SignedIn(session) = SignedIn::from_request_parts(parts, state).await?;
+        Ok(Admin(state.accounts().administrator(&session)?))
     }
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for Lang {
-    type Rejection = Infallible;
+/// A token taken from the URL path (`/api/register/{token}`); a segment that is not even
+/// text is an unknown link.
+pub(crate) struct LinkToken(pub(crate) String);
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
-        Ok(requested_locale(&parts.headers))
+impl<S: Send + Sync> FromRequestParts<S> for LinkToken {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let token: Result<Path<String>, PathRejection> =
+            Path::from_request_parts(parts, state).await;
+        token
+            .map(|Path(token)| LinkToken(token))
+            .map_err(|_| Error::TokenUnknown.into())
     }
+}
+
+/// A username taken from the URL path (`/api/admin/users/{username}/…`); a segment that is
+/// not even text is an unknown account.
+pub(crate) struct UsernamePath(pub(crate) String);
+
+impl<S: Send + Sync> FromRequestParts<S> for UsernamePath {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let name: Result<Path<String>, PathRejection> =
+            Path::from_request_parts(parts, state).await;
+        name.map(|Path(name)| UsernamePath(name))
+            .map_err(|_| Error::NoSuchAccount.into())
+    }
+}
+
+/// Adds the `Set-Cookie` of `session` to `response`: HttpOnly, SameSite=Strict, Secure
+/// behind https. `None` clears the cookie.
+pub(crate) fn set_session_cookie(
+    mut response: Response,
+    state: &AppState,
+    session: Option<&NewSession>,
+) -> Response {
+    let (value, max_age) = session.map_or(("", 0), |s| (s.token.as_str(), s.lifetime));
+    let secure = if state.https() { "; Secure" } else { "" };
+    let cookie = format!(
+        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
+    );
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
 }
 
 /// The session token in a `Cookie` header, if any.
@@ -290,59 +276,13 @@ pub(crate) fn session_token(parts: &Parts) -> Option<&str> {
         .map(|(_, value)| value)
 }
 
-impl FromRequestParts<AppState> for SignedIn {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let token = session_token(parts)
-            .and_then(tokens::parse)
-            .ok_or_else(ApiError::unauthenticated)?;
-        let session = state
-            .store()
-            .session(&token.selector)
-            .await?
-            .filter(|s| token.matches(&s.verifier_hash))
-            .filter(|s| state.clock().now() <= s.expires_at)
-            .ok_or_else(ApiError::unauthenticated)?;
-        let user = state
-            .store()
-            .user_by_id(session.user_id)
-            .await?
-            .ok_or_else(ApiError::unauthenticated)?;
-        // A password that expired during a session limits the session as it limits a login:
-        // to changing the password, or to nothing once the grace period is over.
-        let now = state.clock().now();
-        let scope = if state.is_expired(&user, now) {
-            if !state.may_change_expired(&user, now) {
-                return Err(ApiError::unauthenticated());
-            }
-            SCOPE_CHANGE_PASSWORD.to_owned()
-        } else {
-            session.scope
-        };
-        Ok(SignedIn {
-            user,
-            scope,
-            selector: token.selector,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
 
-    #[derive(Debug, Deserialize)]
-    #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
-    struct Login {
-        username: String,
-        password: Secret,
-    }
-
     fn error(json: &str) -> String {
-        describe(&serde_json::from_str::<Login>(json).unwrap_err()).message()
+        describe(&serde_json::from_str::<passguard_wire::LoginRequest>(json).unwrap_err()).message()
     }
 
     #[test]
@@ -373,29 +313,5 @@ mod tests {
         );
         assert!(error(r#"{"username": "#).contains("ends too early"));
         assert!(error("{]").contains("syntax error at line 1, column 2"));
-        assert_eq!(format!("{:?}", Secret("hunter2".to_owned())), "<redacted>");
-    }
-
-    #[test]
-    fn the_language_asked_for() {
-        let lang = |value: &str| {
-            let mut headers = HeaderMap::new();
-            headers.insert(header::ACCEPT_LANGUAGE, value.parse().unwrap());
-            requested_locale(&headers)
-        };
-        let named = |locale| Lang {
-            locale,
-            named: true,
-        };
-        assert_eq!(lang("de-CH, en;q=0.5"), named(Locale::De));
-        assert_eq!(lang("it, fr;q=0.3"), named(Locale::Fr));
-        assert_eq!(lang("en-GB"), named(Locale::En));
-        let none = Lang {
-            locale: Locale::En,
-            named: false,
-        };
-        assert_eq!(lang("it, es"), none);
-        assert_eq!(lang("de;q=0"), none);
-        assert_eq!(requested_locale(&HeaderMap::new()), none);
     }
 }

@@ -3,10 +3,15 @@
 
 mod account;
 mod admin;
+mod error;
 mod extract;
-mod links;
-pub(crate) mod meta;
+mod lang;
+mod meta;
+mod openapi;
 mod recovery;
+mod schemas;
+mod server;
+mod state;
 mod web;
 
 use axum::Router;
@@ -18,11 +23,12 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::error::{ApiError, localize};
-use crate::state::AppState;
+use self::error::localize;
 
-pub(crate) use extract::requested_locale;
-pub use meta::openapi_json;
+pub(crate) use error::ApiError;
+pub use openapi::openapi_json;
+pub use server::{Server, StartError, open};
+pub use state::AppState;
 
 /// The application: every endpoint of SPEC §4, the web pages at `/`, and with a test clock
 /// `POST /api/test/clock` and `GET /api/test/counters`.
@@ -39,7 +45,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/policy", get(meta::policy))
         .route("/api/policy/audit", get(admin::policy_audit))
         .route("/api/site", get(meta::site))
-        .route("/api/openapi.json", get(meta::openapi))
+        .route("/api/openapi.json", get(openapi::openapi))
         .route("/api/register/{token}", get(account::invitation))
         .route("/api/register", post(account::register))
         .route("/api/login", post(account::login))
@@ -60,11 +66,11 @@ pub fn app(state: AppState) -> Router {
             .route("/api/test/clock", post(meta::advance_clock))
             .route("/api/test/counters", get(meta::counters));
     }
-    let https = state.public_url().scheme() == "https";
+    let https = state.https();
     let mut router = api
         .route("/api/{*rest}", any(meta::no_such_endpoint))
         .method_not_allowed_fallback(meta::method_not_allowed)
-        .fallback(web::static_files(&state.config().static_dir))
+        .fallback(web::static_files(state.static_dir()))
         .layer(from_fn_with_state(state.clone(), web::refuse_cross_site));
     for header in web::security_headers(https) {
         router = router.layer(header);
@@ -78,7 +84,7 @@ pub fn app(state: AppState) -> Router {
                 .layer(CompressionLayer::new())
                 .layer(from_fn(localize))
                 .layer(CatchPanicLayer::custom(|_| {
-                    ApiError::internal(&"a request handler panicked").into_response()
+                    ApiError::internal("a request handler panicked").into_response()
                 })),
         )
         .with_state(state)

@@ -12,9 +12,9 @@ use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use url::Url;
 
-use super::extract::Lang;
-use crate::error::{ApiError, Localized};
-use crate::state::AppState;
+use super::error::{ApiError, Localized};
+use super::lang::Lang;
+use super::state::AppState;
 use crate::texts;
 
 /// The content security policy: own origin only; wasm may be compiled (Leptos pages);

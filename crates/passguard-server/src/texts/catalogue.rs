@@ -145,13 +145,6 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Paramètre de requête inconnu : ce point d’accès n’accepte que {allowed}."
     ),
     entry!(
-        "error.invalid-role",
-        [],
-        "A role is `user` or `admin`.",
-        "Die Rolle muss `user` oder `admin` sein.",
-        "Le rôle doit être `user` ou `admin`."
-    ),
-    entry!(
         "error.invalid-security-questions.answer",
         ["max"],
         "An answer is 1 to {max} characters.",

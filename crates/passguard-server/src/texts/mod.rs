@@ -46,7 +46,6 @@ keys! {
     REQUEST_CLOCK = "error.invalid-request.clock",
     REQUEST_FORGOT = "error.invalid-request.forgot",
     REQUEST_QUERY = "error.invalid-request.query",
-    INVALID_ROLE = "error.invalid-role",
     QUESTIONS_ANSWER = "error.invalid-security-questions.answer",
     QUESTIONS_COUNT = "error.invalid-security-questions.count",
     QUESTIONS_DUPLICATE = "error.invalid-security-questions.duplicate",

@@ -11,7 +11,7 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use passguard_policy::Policy;
-use passguard_server::{AppState, Clock, ConfigFile, Store};
+use passguard_server::{AppState, Clock, ConfigFile, Role, Store};
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
@@ -211,9 +211,11 @@ impl TestApp {
 
     /// Invites `username` and returns the registration token.
     pub async fn invite(&self, username: &str, admin: bool) -> String {
+        let role = if admin { Role::Admin } else { Role::User };
         let link = self
             .state
-            .invite(username, &format!("{username}@example.com"), admin, false)
+            .accounts()
+            .invite(username, &format!("{username}@example.com"), role, false)
             .await
             .unwrap();
         assert!(

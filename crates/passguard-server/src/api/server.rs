@@ -5,9 +5,10 @@ use std::net::SocketAddr;
 
 use tokio::net::TcpListener;
 
+use super::AppState;
+use crate::accounts::Accounts;
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::state::AppState;
 use crate::store::Store;
 
 /// Why the server could not start.
@@ -80,7 +81,7 @@ impl Server {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        let jobs = crate::jobs::spawn(self.state.clone());
+        let jobs = crate::jobs::spawn(self.state.accounts().clone());
         let store = self.state.store().clone();
         let served = axum::serve(self.listener, crate::app(self.state))
             .with_graceful_shutdown(shutdown)
@@ -91,17 +92,18 @@ impl Server {
     }
 }
 
-/// The state without a listener, for commands such as `passguard admin create`: links use
+/// The accounts without a server, for commands such as `passguard admin create`: links use
 /// the configured public URL, or one derived from `config.listen`.
 ///
 /// # Errors
 /// When the database cannot be opened or the settings are unusable.
-pub async fn open(config: Config) -> Result<AppState, StartError> {
+pub async fn open(config: Config) -> Result<Accounts, StartError> {
     let public_url = config
         .public_url_for(config.listen)
         .map_err(|e| StartError(e.to_string()))?;
     let store = Store::connect(&config.database)
         .await
         .map_err(|e| StartError(e.to_string()))?;
-    AppState::new(config, public_url, store, Clock::system()).map_err(|e| StartError(e.to_string()))
+    Accounts::new(&config, public_url, store, Clock::system())
+        .map_err(|e| StartError(e.to_string()))
 }

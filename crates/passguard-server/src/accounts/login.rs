@@ -1,0 +1,117 @@
+//! Signing in: exactly one Argon2 verification whatever the username, and the same answers
+//! for unknown names as for real accounts, including the lock after `max_failed_logins`.
+
+use passguard_i18n::Locale;
+use passguard_wire::{Me, Secret};
+
+use super::names::username_key;
+use super::{Accounts, Error, NewSession};
+use crate::model::SessionScope;
+use crate::tokens;
+
+/// A successful login.
+#[derive(Debug)]
+pub(crate) enum Login {
+    /// Signed in.
+    Full { me: Me, session: NewSession },
+    /// The password has expired, within its grace period: a session that may only change it.
+    ChangeOnly {
+        /// When the password expired (Unix seconds).
+        expired_at: i64,
+        session: NewSession,
+    },
+}
+
+impl Accounts {
+    /// Signs in `username` with `password`; remembers `locale` as the account's language.
+    ///
+    /// # Errors
+    /// [`Error::InvalidCredentials`] for a wrong password or an unknown name alike (each
+    /// counted toward its lock), [`Error::Locked`] once locked, and
+    /// [`Error::PasswordExpired`] for an expired password past its grace period.
+    pub(crate) async fn login(
+        &self,
+        username: &str,
+        password: Secret,
+        locale: Option<Locale>,
+    ) -> Result<Login, Error> {
+        let key = username_key(username);
+        let registered = self
+            .store()
+            .user_by_key(&key)
+            .await?
+            .filter(|user| user.password_hash.is_some());
+        let stored = registered
+            .as_ref()
+            .and_then(|user| user.password_hash.clone());
+        let (matches, rehashed) = self
+            .hasher()
+            .run(move |work| {
+                let matches = work.verify_password(password.expose(), stored.as_deref());
+                let rehashed = match stored {
+                    Some(stored) if matches && work.needs_rehash(&stored) => work
+                        .hash_password(password.expose())
+                        .ok()
+                        .map(|new| (stored, new)),
+                    _ => None,
+                };
+                (matches, rehashed)
+            })
+            .await?;
+        let now = self.clock().now();
+        let rules = self.rules();
+        let Some(user) = registered else {
+            let digest = tokens::name_digest(&key);
+            let lock = self
+                .store()
+                .unknown_login_failed(&digest, rules.login_lock(now))
+                .await?;
+            return Err(self.failed(lock.locked));
+        };
+        if !matches {
+            let lock = self
+                .store()
+                .login_failed(user.id, rules.login_lock(now))
+                .await?;
+            return Err(self.failed(lock.locked));
+        }
+        if !self
+            .store()
+            .login_succeeded(user.id, rules.lifted_until(now), locale)
+            .await?
+        {
+            return Err(self.locked());
+        }
+        if let Some((old, new)) = rehashed {
+            self.store().rehash(user.id, &old, &new).await?;
+        }
+        if rules.is_expired(&user, now) {
+            let expired_at = rules.expires_at(&user).unwrap_or(now);
+            if !rules.may_change_expired(&user, now) {
+                return Err(Error::PasswordExpired {
+                    expired_at,
+                    contact: self.support_contact().to_owned(),
+                });
+            }
+            let session = self
+                .open_session(&user, SessionScope::ChangePassword, now)
+                .await?;
+            return Ok(Login::ChangeOnly {
+                expired_at,
+                session,
+            });
+        }
+        let session = self.open_session(&user, SessionScope::Full, now).await?;
+        let me = self.me(&user, SessionScope::Full, now).await?;
+        Ok(Login::Full { me, session })
+    }
+
+    /// A wrong password (or current password): `locked` when this failure locked.
+    pub(crate) fn failed(&self, locked: bool) -> Error {
+        if locked {
+            self.locked()
+        } else {
+            Error::InvalidCredentials
+        }
+    }
+}

@@ -1,0 +1,18 @@
+#![doc = include_str!("../README.md")]
+
+mod account;
+mod admin;
+mod error;
+mod meta;
+mod recovery;
+mod values;
+
+pub use account::{
+    ChangeRequest, Done, Invitation, LoginRequest, Me, QuestionAnswer, RegisterRequest,
+};
+pub use admin::{InviteRequest, UserRow};
+pub use error::{ErrorBody, ErrorDetails};
+pub use meta::{ClockAnswer, ClockRequest, Site, TestCounters};
+pub use passguard_policy::{AuditReport, Report};
+pub use recovery::{Accepted, ForgotRequest, ResetQuestions, ResetRequest};
+pub use values::{AccountStatus, Role, Secret};

@@ -1,0 +1,41 @@
+//! What the server says about itself, and the test hooks of `--test-clock`.
+
+use serde::{Deserialize, Serialize};
+
+/// What the pages show before anyone signs in (`GET /api/site`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Site {
+    /// Who to contact, as in "Contact {support_contact} for assistance."
+    pub support_contact: String,
+    /// The public base URL.
+    pub public_url: String,
+}
+
+/// `POST /api/test/clock` (test clock only).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClockRequest {
+    /// How far to move the clock forward, in seconds.
+    pub advance_seconds: i64,
+}
+
+/// The test clock after a move.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClockAnswer {
+    /// The clock's time now (Unix seconds).
+    pub now: i64,
+    /// How many expiry notices the jobs that became due sent.
+    pub notices_sent: usize,
+}
+
+/// `GET /api/test/counters` (test clock only): the hashing work done, and the clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestCounters {
+    /// Argon2 verifications (logins, current passwords, history, security answers).
+    pub verifications: u64,
+    /// Argon2 hashes made (new passwords, answers, rehashes).
+    pub hashes: u64,
+    /// The clock's time (Unix seconds).
+    pub now: i64,
+}
