@@ -46,7 +46,10 @@ function cliPolicyArg(file, testCase) {
 
 /**
  * What a vector file holds, from the shape of its cases: reports (`accepted`), refused
- * policies (`contains`), or the findings of `passguard policy audit` (`findings`). A new kind fails the test below until this runner knows what to do with it.
+ * policies (`contains`), the findings of `passguard policy audit` (`findings`), or
+ * organizations' overlays (`overlay`: the engine's `Policy::tightened_by`, which the npm
+ * package does not offer; the engine's own tests run them natively and in wasm). A new kind
+ * fails the test below until this runner knows what to do with it.
  */
 function kind(file) {
   const has = (field) => file.cases.length > 0 && file.cases.every((c) => c[field] !== undefined);
@@ -54,6 +57,7 @@ function kind(file) {
   if (has("policy_toml") && has("contains")) return "error";
   if (has("findings")) return "audit";
   if (has("score") && has("user_inputs")) return "strength";
+  if (has("site") && has("overlay")) return "overlay";
   return "unknown";
 }
 

@@ -231,6 +231,29 @@ pub(crate) mod or_none {
     }
 }
 
+/// Serde adapter for an overlay's optional durations: absent (`None`, skipped), `"none"`
+/// (`Some(None)`), or a duration.
+pub(crate) mod given_or_none {
+    use super::Duration;
+    use serde::{Deserializer, Serializer};
+
+    pub(crate) fn serialize<S: Serializer>(
+        value: &Option<Option<Duration>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(inner) => super::or_none::serialize(inner, serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Option<Duration>>, D::Error> {
+        super::or_none::deserialize(deserializer).map(Some)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

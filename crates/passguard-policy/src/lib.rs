@@ -5,6 +5,7 @@ mod check;
 mod duration;
 mod error;
 mod messages;
+mod overlay;
 mod policy;
 mod presets;
 mod report;
@@ -14,6 +15,7 @@ pub use audit::{AuditOptions, AuditReport, Finding, Level, Standard, audit};
 pub use check::{Context, HistoryVerifier, NoHistory};
 pub use duration::{Duration, DurationError};
 pub use error::PolicyError;
+pub use overlay::{LockoutOverlay, PasswordOverlay, PolicyOverlay, ResetOverlay};
 pub use passguard_i18n::Locale;
 pub use passguard_strength::CrackTimes;
 pub use policy::{

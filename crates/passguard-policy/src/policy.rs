@@ -238,6 +238,22 @@ impl ResetRules {
     pub const MAX_SECURITY_QUESTIONS: u32 = 5;
 }
 
+/// Reads a `T` from any serde format, naming the path of the offending field on failure.
+pub(crate) fn deserialize_with_path<'de, D, T>(deserializer: D) -> Result<T, PolicyError>
+where
+    D: Deserializer<'de>,
+    D::Error: fmt::Display,
+    T: Deserialize<'de>,
+{
+    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        // The root is `.`; a key the input ended before is `?`: neither names a field.
+        let path = e.path().to_string();
+        let path = path.trim_end_matches('?').trim_end_matches('.');
+        let field = (!path.is_empty()).then(|| path.to_owned());
+        PolicyError::syntax(field, e.inner())
+    })
+}
+
 /// The longest policy name.
 const MAX_NAME_LENGTH: usize = 64;
 
@@ -270,13 +286,7 @@ impl Policy {
         D: Deserializer<'de>,
         D::Error: fmt::Display,
     {
-        let policy: Policy = serde_path_to_error::deserialize(deserializer).map_err(|e| {
-            // The root is `.`; a key the input ended before is `?`: neither names a field.
-            let path = e.path().to_string();
-            let path = path.trim_end_matches('?').trim_end_matches('.');
-            let field = (!path.is_empty()).then(|| path.to_owned());
-            PolicyError::syntax(field, e.inner())
-        })?;
+        let policy: Policy = deserialize_with_path(deserializer)?;
         policy.validate()?;
         Ok(policy)
     }

@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 
-use passguard_policy::{AuditOptions, Context, Policy, PolicyError, audit};
+use passguard_policy::{AuditOptions, Context, Policy, PolicyError, PolicyOverlay, audit};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -220,6 +220,76 @@ fn run_audit_file(text: &str) -> usize {
     file.cases.len()
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OverlayFile {
+    source: String,
+    cases: Vec<OverlayCase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OverlayCase {
+    note: String,
+    /// A preset name or a policy document.
+    site: Value,
+    overlay: Value,
+    #[serde(default)]
+    effective: BTreeMap<String, Value>,
+    refused: Option<String>,
+    #[serde(default)]
+    lenient: BTreeMap<String, Value>,
+}
+
+/// The value at a dotted `path` of `policy`'s JSON.
+fn at<'v>(policy: &'v Value, path: &str) -> &'v Value {
+    path.split('.').fold(policy, |value, key| &value[key])
+}
+
+fn run_overlay_file(text: &str) -> usize {
+    let file: OverlayFile = serde_json::from_str(text).expect("vector file parses");
+    assert!(!file.source.is_empty());
+    for case in &file.cases {
+        let site = match &case.site {
+            Value::String(name) => Policy::preset(name).unwrap(),
+            document => Policy::from_json(&document.to_string()).unwrap(),
+        };
+        let overlay = PolicyOverlay::from_json(&case.overlay.to_string())
+            .unwrap_or_else(|e| panic!("{:?}: the overlay reads: {e}", case.note));
+        let tightened = site.tightened_by(&overlay);
+        match (&tightened, &case.refused) {
+            (Ok(policy), None) => {
+                let json = serde_json::to_value(policy).unwrap();
+                for (path, expected) in &case.effective {
+                    assert_eq!(at(&json, path), expected, "{:?}: {path}", case.note);
+                }
+            }
+            (Err(error), Some(field)) => {
+                assert_eq!(
+                    error.field(),
+                    Some(field.as_str()),
+                    "{:?}: {error}",
+                    case.note
+                );
+                assert!(
+                    error.to_string().starts_with(field.as_str()),
+                    "{:?}: the message names the field first: {error}",
+                    case.note
+                );
+            }
+            (outcome, expected) => panic!("{:?}: {outcome:?}, expected {expected:?}", case.note),
+        }
+        if !case.lenient.is_empty() {
+            let kept = site.tightened_leniently_by(&overlay).unwrap();
+            let json = serde_json::to_value(&kept).unwrap();
+            for (path, expected) in &case.lenient {
+                assert_eq!(at(&json, path), expected, "{:?}: lenient {path}", case.note);
+            }
+        }
+    }
+    file.cases.len()
+}
+
 macro_rules! vectors {
     ($($name:ident => $runner:ident($file:literal),)*) => {$(
         #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -241,4 +311,5 @@ vectors! {
     custom_policies => run_report_file("custom-policies.json"),
     policy_errors => run_error_file("policy-errors.json"),
     audit_findings => run_audit_file("audit.json"),
+    overlays => run_overlay_file("overlays.json"),
 }
