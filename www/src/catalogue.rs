@@ -665,6 +665,13 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Non respecté : "
     ),
     entry!("page.status.active", [], "Active", "Aktiv", "Actif"),
+    entry!(
+        "page.status.disabled",
+        [],
+        "Disabled",
+        "Deaktiviert",
+        "Désactivé"
+    ),
     entry!("page.status.expired", [], "Expired", "Abgelaufen", "Expiré"),
     entry!("page.status.invited", [], "Invited", "Eingeladen", "Invité"),
     entry!("page.status.locked", [], "Locked", "Gesperrt", "Verrouillé"),

@@ -102,7 +102,7 @@ mod tests {
         }
         assert_eq!(round_trip::<SessionScope>(), ["full", "change-password"]);
         assert_eq!(round_trip::<LinkPurpose>(), ["register", "reset"]);
-        assert_eq!(round_trip::<Role>(), ["user", "admin"]);
+        assert_eq!(round_trip::<Role>(), ["user", "org-admin", "admin"]);
         assert_eq!(SessionScope::from_id("root"), None);
     }
 }

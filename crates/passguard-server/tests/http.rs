@@ -57,6 +57,15 @@ async fn the_openapi_document_describes_every_endpoint() {
         ("post", "/api/admin/users"),
         ("post", "/api/admin/users/{username}/unlock"),
         ("post", "/api/admin/users/{username}/reset-password"),
+        ("patch", "/api/admin/users/{username}"),
+        ("delete", "/api/admin/users/{username}"),
+        ("post", "/api/admin/users/{username}/resend-invitation"),
+        ("post", "/api/admin/users/{username}/disable"),
+        ("post", "/api/admin/users/{username}/enable"),
+        ("get", "/api/admin/events"),
+        ("get", "/api/admin/orgs"),
+        ("post", "/api/admin/orgs"),
+        ("patch", "/api/admin/orgs/{slug}"),
         ("get", "/api/openapi.json"),
         ("get", "/api/policy/audit"),
     ] {
@@ -89,7 +98,14 @@ async fn the_openapi_document_describes_every_endpoint() {
     let statuses = &reply.body["components"]["schemas"]["AccountStatus"]["enum"];
     assert_eq!(
         statuses,
-        &json!(["invited", "active", "locked", "reset-pending", "expired"])
+        &json!([
+            "invited",
+            "active",
+            "locked",
+            "reset-pending",
+            "expired",
+            "disabled"
+        ])
     );
 }
 

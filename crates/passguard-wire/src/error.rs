@@ -34,6 +34,9 @@ pub struct ErrorDetails {
     /// `password-expired`: when the password expired (Unix seconds).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expired_at: Option<i64>,
+    /// `invalid-policy`: the dotted policy field at fault, such as `password.min_length`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 #[cfg(test)]

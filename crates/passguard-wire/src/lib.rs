@@ -10,9 +10,12 @@ mod values;
 pub use account::{
     ChangeRequest, Done, Invitation, LoginRequest, Me, QuestionAnswer, RegisterRequest,
 };
-pub use admin::{InviteRequest, UserRow};
+pub use admin::{
+    Event, EventAction, InviteRequest, NewOrganization, Notices, Organization, OrganizationPatch,
+    UserPatch, UserRow,
+};
 pub use error::{ErrorBody, ErrorDetails};
 pub use meta::{ClockAnswer, ClockRequest, Site, TestCounters};
-pub use passguard_policy::{AuditReport, Report};
+pub use passguard_policy::{AuditReport, PolicyOverlay, Report};
 pub use recovery::{Accepted, ForgotRequest, ResetQuestions, ResetRequest};
 pub use values::{AccountStatus, Role, Secret};

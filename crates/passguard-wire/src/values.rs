@@ -12,21 +12,31 @@ use serde::{Deserialize, Serialize};
 pub enum Role {
     /// An ordinary account.
     User,
-    /// The operator: administers every account.
+    /// An organization's set-up administrator: administers the accounts of its own
+    /// organization, never anyone else's.
+    OrgAdmin,
+    /// The operator: administers every account and the organizations themselves.
     Admin,
 }
 
 impl Role {
     /// Every role.
-    pub const ALL: [Role; 2] = [Role::User, Role::Admin];
+    pub const ALL: [Role; 3] = [Role::User, Role::OrgAdmin, Role::Admin];
 
-    /// The stable id: `user` or `admin`.
+    /// The stable id: `user`, `org-admin` or `admin`.
     #[must_use]
     pub const fn id(self) -> &'static str {
         match self {
             Role::User => "user",
+            Role::OrgAdmin => "org-admin",
             Role::Admin => "admin",
         }
+    }
+
+    /// Whether the role administers accounts (its own organization's, or all).
+    #[must_use]
+    pub const fn administers(self) -> bool {
+        matches!(self, Role::OrgAdmin | Role::Admin)
     }
 
     /// The role with this id.
@@ -57,16 +67,19 @@ pub enum AccountStatus {
     ResetPending,
     /// The password has expired: login only allows changing it.
     Expired,
+    /// Disabled by an administrator: it cannot sign in, and its sessions and links are gone.
+    Disabled,
 }
 
 impl AccountStatus {
     /// Every status.
-    pub const ALL: [AccountStatus; 5] = [
+    pub const ALL: [AccountStatus; 6] = [
         AccountStatus::Invited,
         AccountStatus::Active,
         AccountStatus::Locked,
         AccountStatus::ResetPending,
         AccountStatus::Expired,
+        AccountStatus::Disabled,
     ];
 
     /// The stable id, such as `reset-pending`.
@@ -78,6 +91,7 @@ impl AccountStatus {
             AccountStatus::Locked => "locked",
             AccountStatus::ResetPending => "reset-pending",
             AccountStatus::Expired => "expired",
+            AccountStatus::Disabled => "disabled",
         }
     }
 

@@ -20,10 +20,20 @@ pub(crate) struct AuditArgs {
     /// The language of the explanations: en, de or fr.
     #[arg(long, default_value = "en", value_parser = crate::parse_locale)]
     locale: Locale,
+    /// An organization's policy overlay file: audit the policy it makes of POLICY (exit 2
+    /// naming a field that would loosen POLICY).
+    #[arg(long)]
+    overlay: Option<std::path::PathBuf>,
 }
 
 pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, UsageError> {
-    let policy = policy_source::load(&args.policy)?;
+    let mut policy = policy_source::load(&args.policy)?;
+    if let Some(path) = &args.overlay {
+        let overlay = policy_source::load_overlay(path)?;
+        policy = policy
+            .tightened_by(&overlay)
+            .map_err(|e| UsageError(format!("policy overlay {}: {e}", path.display())))?;
+    }
     let report = AuditReport::new(
         &policy,
         AuditOptions {

@@ -31,6 +31,16 @@ enum Command {
     /// Manage accounts without a running server.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Manage organizations (partner companies with their own administrators).
+    #[command(subcommand)]
+    Org(OrgCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum OrgCommand {
+    /// Create an organization; its policy overlay is checked against the site policy of the
+    /// config (exit 2 naming a field that would loosen it).
+    Create(serve::OrgCreateArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -38,6 +48,9 @@ enum AdminCommand {
     /// Invite an account (such as the first administrator): e-mails the registration link
     /// and prints it as the last line. An account still only invited gets a new link.
     Create(serve::AdminCreateArgs),
+    /// Unlock a locked account and clear its failure counters (when no administrator can
+    /// sign in to do it).
+    Unlock(serve::AdminUnlockArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -75,6 +88,8 @@ fn main() -> ExitCode {
         Command::Policy(PolicyCommand::Validate { file }) => validate(&file),
         Command::Serve(args) => serve::serve(args),
         Command::Admin(AdminCommand::Create(args)) => serve::admin_create(args),
+        Command::Admin(AdminCommand::Unlock(args)) => serve::admin_unlock(args),
+        Command::Org(OrgCommand::Create(args)) => serve::org_create(args),
         Command::Policy(PolicyCommand::Audit(args)) => audit::run(&args),
     };
     match outcome {

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use passguard_policy::{PRESET_NAMES, Policy};
+use passguard_policy::{PRESET_NAMES, Policy, PolicyOverlay};
 
 use crate::UsageError;
 
@@ -43,4 +43,33 @@ pub(crate) fn load(source: &str) -> Result<Policy, UsageError> {
         Policy::from_toml(&text)
     }
     .map_err(|e| fail(&e))
+}
+
+/// Loads a policy overlay file (an organization's changes to the site policy): JSON when it
+/// ends in `.json` or starts with `{`, TOML otherwise.
+pub(crate) fn load_overlay(path: &Path) -> Result<PolicyOverlay, UsageError> {
+    let shown = path.display();
+    let size = std::fs::metadata(path)
+        .map(|m| m.len())
+        .map_err(|e| UsageError(format!("policy overlay {shown}: cannot read it: {e}")))?;
+    if size > MAX_POLICY_FILE {
+        return Err(UsageError(format!(
+            "policy overlay {shown}: larger than 1 MiB"
+        )));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        UsageError(format!(
+            "policy overlay {shown}: cannot read it as UTF-8 text: {e}"
+        ))
+    })?;
+    let is_json = path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
+        || text.trim_start().starts_with('{');
+    if is_json {
+        PolicyOverlay::from_json(&text)
+    } else {
+        PolicyOverlay::from_toml(&text)
+    }
+    .map_err(|e| UsageError(format!("policy overlay {shown}: {e}")))
 }

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 use passguard_policy::Policy;
-use passguard_server::{Config, ConfigFile, PolicySetting, Role};
+use passguard_server::{Accounts, Config, ConfigFile, PolicySetting, Role};
+use passguard_wire::{NewOrganization, Notices};
 
 use crate::{UsageError, policy_source};
 
@@ -61,11 +62,61 @@ pub(crate) struct AdminCreateArgs {
     /// The new account's e-mail address; the registration link goes there.
     #[arg(long)]
     email: String,
-    /// Give the account the admin role.
-    #[arg(long)]
+    /// Give the account the admin role (the same as `--role admin`).
+    #[arg(long, conflicts_with = "role")]
     admin: bool,
+    /// The account's role: user, org-admin or admin (default user).
+    #[arg(long, value_parser = parse_role)]
+    role: Option<Role>,
+    /// The slug of the account's organization (an org-admin needs one, an admin has none).
+    #[arg(long)]
+    org: Option<String>,
     #[command(flatten)]
     shared: SharedArgs,
+}
+
+/// `passguard admin unlock`.
+#[derive(Debug, Args)]
+pub(crate) struct AdminUnlockArgs {
+    /// The locked account's username.
+    #[arg(long)]
+    username: String,
+    #[command(flatten)]
+    shared: SharedArgs,
+}
+
+/// `passguard org create`.
+#[derive(Debug, Args)]
+pub(crate) struct OrgCreateArgs {
+    /// The organization's stable short name: 1 to 32 of a-z, 0-9 and -, starting with a letter.
+    #[arg(long)]
+    slug: String,
+    /// Its name, as people read it.
+    #[arg(long)]
+    name: String,
+    /// A policy overlay file (TOML or JSON): only the fields it changes, each of which may
+    /// only tighten the site policy of the config.
+    #[arg(long)]
+    policy: Option<PathBuf>,
+    /// Who its people contact for assistance.
+    #[arg(long)]
+    support_contact: Option<String>,
+    /// The notice its users see after signing in.
+    #[arg(long)]
+    notice_user: Option<String>,
+    /// The notice its administrators see after signing in.
+    #[arg(long)]
+    notice_admin: Option<String>,
+    /// A TOML config file: its database and its site policy.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// The database, over the config file's.
+    #[arg(long)]
+    database: Option<String>,
+}
+
+fn parse_role(text: &str) -> Result<Role, String> {
+    Role::from_id(text).ok_or_else(|| format!("{text:?} is not a role: user, org-admin or admin"))
 }
 
 fn resolve(
@@ -164,7 +215,75 @@ pub(crate) fn serve(args: ServeArgs) -> Result<ExitCode, UsageError> {
     })
 }
 
+/// The accounts of the database `shared` names, for a command that runs without a server.
+async fn accounts(shared: &SharedArgs) -> Result<Accounts, UsageError> {
+    let config = resolve(shared, None, None, false)?;
+    passguard_server::open(config)
+        .await
+        .map_err(|e| UsageError(e.to_string()))
+}
+
+pub(crate) fn admin_unlock(args: AdminUnlockArgs) -> Result<ExitCode, UsageError> {
+    init_logging();
+    runtime()?.block_on(async {
+        let accounts = accounts(&args.shared).await?;
+        let unlocked = accounts
+            .unlock(&accounts.operator(), &args.username)
+            .await
+            .map_err(|e| UsageError(e.to_string()));
+        accounts.store().close().await;
+        unlocked?;
+        println!(
+            "Unlocked {}; its failure counters start again.",
+            args.username
+        );
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+pub(crate) fn org_create(args: OrgCreateArgs) -> Result<ExitCode, UsageError> {
+    let shared = SharedArgs {
+        config: args.config,
+        public_url: None,
+        database: args.database,
+        mail_dir: None,
+        smtp: None,
+        policy: None,
+    };
+    let overlay = match &args.policy {
+        Some(path) => Some(policy_source::load_overlay(path)?),
+        None => None,
+    };
+    let new = NewOrganization {
+        slug: args.slug,
+        name: args.name,
+        support_contact: args.support_contact,
+        notices: Some(Notices {
+            user: args.notice_user,
+            admin: args.notice_admin,
+        }),
+        policy: overlay,
+    };
+    init_logging();
+    runtime()?.block_on(async {
+        let accounts = accounts(&shared).await?;
+        let created = accounts
+            .create_org(&accounts.operator(), new)
+            .await
+            .map_err(|e| UsageError(e.to_string()));
+        accounts.store().close().await;
+        let org = created?;
+        println!("Created organization {} ({}).", org.slug, org.name);
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
 pub(crate) fn admin_create(args: AdminCreateArgs) -> Result<ExitCode, UsageError> {
+    let role = if args.admin {
+        Role::Admin
+    } else {
+        args.role.unwrap_or(Role::User)
+    };
     let config = resolve(&args.shared, None, None, false)?;
     let destination = match &config.mail.smtp {
         Some(_) => "through SMTP".to_owned(),
@@ -175,14 +294,18 @@ pub(crate) fn admin_create(args: AdminCreateArgs) -> Result<ExitCode, UsageError
         let accounts = passguard_server::open(config)
             .await
             .map_err(|e| UsageError(e.to_string()))?;
-        let role = if args.admin { Role::Admin } else { Role::User };
         let link = accounts
-            .invite(&args.username, &args.email, role, true)
+            .invite(&args.username, &args.email, role, args.org.as_deref(), true)
             .await
             .map_err(|e| UsageError(e.to_string()));
         accounts.store().close().await;
         let link = link?;
-        let role = if args.admin { "administrator" } else { "user" };
+        let role = match (role, &args.org) {
+            (Role::Admin, _) => "administrator".to_owned(),
+            (Role::OrgAdmin, Some(org)) => format!("administrator of {org}"),
+            (_, Some(org)) => format!("user of {org}"),
+            (_, None) => "user".to_owned(),
+        };
         println!(
             "Invited {} <{}> as {role}; the registration link was e-mailed {destination}.",
             args.username, args.email

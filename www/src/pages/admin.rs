@@ -106,6 +106,7 @@ fn Invite(on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
             username: username.get_untracked().trim().to_owned(),
             email: email.get_untracked().trim().to_owned(),
             role: None,
+            org: None,
         };
         leptos::task::spawn_local(async move {
             let answer: Result<UserRow, ApiError> = api::post("/api/admin/users", &body).await;

@@ -5,7 +5,7 @@
 use std::fmt;
 
 use passguard_i18n::Locale;
-use passguard_policy::Report;
+use passguard_policy::{PolicyError, Report};
 
 use crate::texts::{self, Message, Value};
 use crate::{hashing, mail};
@@ -80,6 +80,42 @@ pub enum Error {
     Invited,
     /// The account must be unlocked first.
     LockedUnlockFirst,
+    /// The account is disabled: enable it first.
+    Disabled,
+    /// The account has registered: there is no invitation to send again.
+    NotInvited,
+    /// Nobody acts on their own account's role, nor disables or deletes it.
+    OwnAccount,
+    /// Only an administrator gives the administrator role.
+    AdminRoleForbidden,
+    /// An administrator belongs to no organization.
+    AdminInOrg,
+    /// An organization's administrator needs an organization.
+    OrgRequired,
+    /// No such organization (or none this administrator may see).
+    NoSuchOrg,
+    /// The organization slug is taken.
+    OrgExists {
+        /// The slug.
+        slug: String,
+    },
+    /// The slug is not 1 to 32 lower-case letters, digits and hyphens starting with a letter.
+    InvalidSlug {
+        /// The longest slug.
+        max: usize,
+    },
+    /// The organization's name is empty or too long.
+    InvalidOrgName {
+        /// The longest name.
+        max: usize,
+    },
+    /// A support contact or notice is too long or holds control characters.
+    InvalidText {
+        /// The longest text.
+        max: usize,
+    },
+    /// The organization's policy overlay would loosen the site's, or does not validate.
+    InvalidPolicy(PolicyError),
 
     // Failures: something underneath broke; the cause is kept.
     /// The database.
@@ -94,6 +130,14 @@ pub enum Error {
     HashingThread(tokio::task::JoinError),
     /// Argon2 refused to hash.
     Hashing(argon2::password_hash::Error),
+    /// An organization's stored policy no longer combines with the site's (the site policy
+    /// changed under it).
+    OrgPolicy {
+        /// The organization.
+        slug: String,
+        /// Why.
+        error: PolicyError,
+    },
 }
 
 /// What is wrong with the security questions of a registration.
@@ -132,6 +176,7 @@ impl Error {
                 | Error::Busy
                 | Error::HashingThread(_)
                 | Error::Hashing(_)
+                | Error::OrgPolicy { .. }
         )
     }
 
@@ -175,12 +220,27 @@ impl Error {
             Error::Conflict => say(texts::CONFLICT),
             Error::Invited => say(texts::INVITED),
             Error::LockedUnlockFirst => say(texts::LOCKED_UNLOCK_FIRST),
+            Error::Disabled => say(texts::DISABLED),
+            Error::NotInvited => say(texts::NOT_INVITED),
+            Error::OwnAccount => say(texts::OWN_ACCOUNT),
+            Error::AdminRoleForbidden => say(texts::FORBIDDEN_ADMIN_ROLE),
+            Error::AdminInOrg => say(texts::ADMIN_IN_ORG),
+            Error::OrgRequired => say(texts::ORG_REQUIRED),
+            Error::NoSuchOrg => say(texts::NO_SUCH_ORG),
+            Error::OrgExists { slug } => say(texts::ORG_EXISTS).arg("slug", slug.as_str()),
+            Error::InvalidSlug { max } => say(texts::INVALID_SLUG).arg("max", *max),
+            Error::InvalidOrgName { max } => say(texts::INVALID_ORG_NAME).arg("max", *max),
+            Error::InvalidText { max } => say(texts::INVALID_TEXT).arg("max", *max),
+            Error::InvalidPolicy(error) => say(texts::INVALID_POLICY)
+                .arg("field", error.field().unwrap_or("policy"))
+                .arg("problem", problem(error)),
             Error::Busy => say(texts::BUSY),
             Error::Db(_)
             | Error::Mail(_)
             | Error::Csprng(_)
             | Error::HashingThread(_)
-            | Error::Hashing(_) => say(texts::INTERNAL),
+            | Error::Hashing(_)
+            | Error::OrgPolicy { .. } => say(texts::INTERNAL),
         }
     }
 }
@@ -195,6 +255,10 @@ impl fmt::Display for Error {
             Error::Csprng(e) => write!(f, "CSPRNG: {e}"),
             Error::HashingThread(e) => write!(f, "hashing thread: {e}"),
             Error::Hashing(e) => write!(f, "argon2: {e}"),
+            Error::OrgPolicy { slug, error } => write!(
+                f,
+                "organization {slug}: its policy no longer combines with the site policy: {error}"
+            ),
             refusal => f.write_str(&refusal.sentence().render(Locale::En)),
         }
     }
@@ -209,6 +273,19 @@ impl std::error::Error for Error {
             Error::HashingThread(e) => Some(e),
             _ => None,
         }
+    }
+}
+
+/// A policy error without the field it starts with (the sentence names the field apart).
+fn problem(error: &PolicyError) -> String {
+    let text = error.to_string();
+    match error.field() {
+        Some(field) => text
+            .strip_prefix(field)
+            .and_then(|rest| rest.strip_prefix(": "))
+            .unwrap_or(&text)
+            .to_owned(),
+        None => text,
     }
 }
 

@@ -2,14 +2,28 @@
 //! may still be redeemed (unknown, used and expired ones each say so).
 
 use passguard_i18n::Locale;
-use passguard_wire::{Invitation, ResetQuestions};
+use passguard_wire::{EventAction, ResetQuestions};
 
 use super::names::{email_key, username_key, validate_email, validate_username};
 use super::{Accounts, Error};
 use crate::mail;
 use crate::model::{LinkPurpose, Role};
-use crate::store::{InvitedUser, NewSecret, User};
+use crate::store::{InvitedUser, NewEvent, NewSecret, OrgRow, User};
 use crate::tokens;
+
+/// An invitation to make.
+pub(crate) struct Invitation<'a> {
+    pub(crate) username: &'a str,
+    pub(crate) email: &'a str,
+    pub(crate) role: Role,
+    pub(crate) org: Option<&'a OrgRow>,
+    /// Renew the link of an account that is still only invited.
+    pub(crate) reissue: bool,
+    /// The e-mail's language (the inviting administrator's); the account's on a reissue.
+    pub(crate) locale: Option<Locale>,
+    /// Who invites, for the event log.
+    pub(crate) actor: &'a str,
+}
 
 /// A link that may be redeemed now, and its account.
 #[derive(Debug, Clone)]
@@ -52,13 +66,30 @@ impl Accounts {
     }
 
     /// What a registration link shows before registering.
-    pub(crate) async fn invitation(&self, token: &str) -> Result<Invitation, Error> {
+    pub(crate) async fn invitation(
+        &self,
+        token: &str,
+    ) -> Result<passguard_wire::Invitation, Error> {
         let link = self.redeemable(token, LinkPurpose::Register).await?;
-        Ok(Invitation {
+        let policy = self.policy_of(&link.user)?;
+        Ok(passguard_wire::Invitation {
             username: link.user.username,
             email: link.user.email,
-            security_questions: self.policy().reset.security_questions,
+            security_questions: policy.reset.security_questions,
         })
+    }
+
+    /// The policy in force for the account of link `token` (either purpose), as long as the
+    /// link may be redeemed.
+    pub(crate) async fn policy_for_link(
+        &self,
+        token: &str,
+    ) -> Result<std::sync::Arc<passguard_policy::Policy>, Error> {
+        let link = match self.redeemable(token, LinkPurpose::Register).await {
+            Err(Error::TokenUnknown) => self.redeemable(token, LinkPurpose::Reset).await?,
+            other => other?,
+        };
+        self.policy_of(&link.user)
     }
 
     /// What a reset link shows before the answers: the account's questions.
@@ -71,49 +102,72 @@ impl Accounts {
         })
     }
 
-    /// Invites an account with `role` and e-mails its registration link; returns the link.
-    /// With `reissue`, an account that is still only invited gets a new link (replacing the
-    /// old). The e-mail is in English for a new account, and in its language for a reissue.
+    /// Invites an account with `role` into `org` (by slug) and e-mails its registration
+    /// link; returns the link. With `reissue`, an account that is still only invited gets a
+    /// new link (replacing the old). The command line's way in: the event log says
+    /// `command-line` did it. The e-mail is in English for a new account, and in its language
+    /// for a reissue.
     ///
     /// # Errors
     /// [`Error::InvalidUsername`], [`Error::InvalidEmail`]; [`Error::Exists`] when the
     /// username is taken (by a registered account, or by an invited one without `reissue`);
-    /// a failure of the database, the CSPRNG or the mail.
+    /// [`Error::NoSuchOrg`], [`Error::OrgRequired`] or [`Error::AdminInOrg`] when `org` does
+    /// not fit `role`; a failure of the database, the CSPRNG or the mail.
     pub async fn invite(
         &self,
         username: &str,
         email: &str,
         role: Role,
+        org: Option<&str>,
         reissue: bool,
     ) -> Result<String, Error> {
-        self.invite_in(username, email, role, reissue, None).await
+        let org = match org {
+            Some(slug) => Some(
+                self.store()
+                    .org_by_slug(slug)
+                    .await?
+                    .ok_or(Error::NoSuchOrg)?,
+            ),
+            None => None,
+        };
+        match (role, &org) {
+            (Role::Admin, Some(_)) => return Err(Error::AdminInOrg),
+            (Role::OrgAdmin, None) => return Err(Error::OrgRequired),
+            _ => {}
+        }
+        let invitation = Invitation {
+            username,
+            email,
+            role,
+            org: org.as_ref(),
+            reissue,
+            locale: None,
+            actor: "command-line",
+        };
+        self.invite_as(invitation).await
     }
 
-    /// [`Accounts::invite`], the e-mail in `locale` (the inviting administrator's), which
-    /// also becomes a new account's language until its owner registers.
-    pub(crate) async fn invite_in(
-        &self,
-        username: &str,
-        email: &str,
-        role: Role,
-        reissue: bool,
-        locale: Option<Locale>,
-    ) -> Result<String, Error> {
-        let username = validate_username(username)?;
-        let email = validate_email(email)?;
+    /// Makes (or with `reissue` renews) an invitation and e-mails its link; returns the link.
+    pub(crate) async fn invite_as(&self, invitation: Invitation<'_>) -> Result<String, Error> {
+        let username = validate_username(invitation.username)?;
+        let email = validate_email(invitation.email)?;
         let key = username_key(&username);
         let now = self.clock().now();
         let token = tokens::generate()?;
-        let expires_at = now.saturating_add(self.policy().reset.token_lifetime.as_secs_i64());
         let existing = self.store().user_by_key(&key).await?;
         let exists = || Error::Exists {
             username: username.clone(),
         };
         let user_id = match &existing {
-            Some(user) if reissue && user.password_hash.is_none() => user.id,
+            Some(user) if invitation.reissue && user.password_hash.is_none() => user.id,
             Some(_) => return Err(exists()),
             None => tokens::new_id()?,
         };
+        let org = existing
+            .as_ref()
+            .map_or(invitation.org, |user| user.org.as_ref());
+        let policy = self.policy_in(org)?;
+        let expires_at = now.saturating_add(policy.reset.token_lifetime.as_secs_i64());
         let link = NewSecret {
             selector: &token.selector,
             verifier_hash: &token.verifier_hash,
@@ -123,13 +177,18 @@ impl Accounts {
         };
         let (to, name, locale) = match &existing {
             Some(user) => {
+                let event = self.event(user, EventAction::Invited, invitation.actor);
                 self.store()
-                    .replace_link(&link, LinkPurpose::Register)
+                    .replace_link(
+                        &link,
+                        LinkPurpose::Register,
+                        &event.saying("again".to_owned()),
+                    )
                     .await?;
                 (
                     user.email.clone(),
                     user.username.clone(),
-                    locale.unwrap_or(user.locale),
+                    invitation.locale.unwrap_or(user.locale),
                 )
             }
             None => {
@@ -138,10 +197,25 @@ impl Accounts {
                     username_key: &key,
                     email: &email,
                     email_key: &email_key(&email),
-                    role,
-                    locale: locale.unwrap_or_default(),
+                    role: invitation.role,
+                    org_id: org.map(|o| o.id),
+                    locale: invitation.locale.unwrap_or_default(),
                 };
-                if !self.store().invite(&invited, &link).await? {
+                let detail = match org {
+                    Some(org) => format!("role {} in {}", invitation.role, org.slug),
+                    None => format!("role {}", invitation.role),
+                };
+                let event = NewEvent {
+                    at: now,
+                    actor: invitation.actor.to_owned(),
+                    action: EventAction::Invited,
+                    username: username.clone(),
+                    username_key: key.clone(),
+                    org_id: org.map(|o| o.id),
+                    org: org.map(|o| o.slug.clone()),
+                    detail: Some(detail),
+                };
+                if !self.store().invite(&invited, &link, &event).await? {
                     return Err(exists());
                 }
                 (email.clone(), username.clone(), invited.locale)
@@ -149,19 +223,25 @@ impl Accounts {
         };
         let url = self.link_url(LinkPurpose::Register, &token.text);
         let times = mail::LinkTimes { now, expires_at };
-        let message = mail::invitation(locale, &name, &url, times, self.support_contact());
+        let contact = org
+            .and_then(|o| o.support_contact.as_deref())
+            .unwrap_or(self.support_contact());
+        let message = mail::invitation(locale, &name, &url, times, contact);
         self.mailer().send(&to, message).await?;
         Ok(url)
     }
 
     /// Creates a reset link, replacing the user's older ones; returns its URL and expiry.
+    /// `event` records why (asked for, sent by an administrator, an expiry notice).
     pub(crate) async fn new_reset_link(
         &self,
         user: &User,
         now: i64,
+        event: &NewEvent,
     ) -> Result<(String, i64), Error> {
         let token = tokens::generate()?;
-        let expires_at = now.saturating_add(self.policy().reset.token_lifetime.as_secs_i64());
+        let lifetime = self.policy_of(user)?.reset.token_lifetime;
+        let expires_at = now.saturating_add(lifetime.as_secs_i64());
         let link = NewSecret {
             selector: &token.selector,
             verifier_hash: &token.verifier_hash,
@@ -169,20 +249,27 @@ impl Accounts {
             now,
             expires_at,
         };
-        self.store().replace_link(&link, LinkPurpose::Reset).await?;
+        self.store()
+            .replace_link(&link, LinkPurpose::Reset, event)
+            .await?;
         Ok((self.link_url(LinkPurpose::Reset, &token.text), expires_at))
     }
 
     /// Creates a reset link (replacing older ones) and e-mails it in the account's language.
-    pub(crate) async fn send_reset_link(&self, user: &User, now: i64) -> Result<(), Error> {
-        let (url, expires_at) = self.new_reset_link(user, now).await?;
+    pub(crate) async fn send_reset_link(
+        &self,
+        user: &User,
+        now: i64,
+        event: &NewEvent,
+    ) -> Result<(), Error> {
+        let (url, expires_at) = self.new_reset_link(user, now, event).await?;
         let times = mail::LinkTimes { now, expires_at };
         let message = mail::reset_link(
             user.locale,
             &user.username,
             &url,
             times,
-            self.support_contact(),
+            self.contact_of(user),
         );
         Ok(self.mailer().send(&user.email, message).await?)
     }

@@ -2,10 +2,10 @@
 //! for unknown names as for real accounts, including the lock after `max_failed_logins`.
 
 use passguard_i18n::Locale;
-use passguard_wire::{Me, Secret};
+use passguard_wire::{EventAction, Me, Secret};
 
 use super::names::username_key;
-use super::{Accounts, Error, NewSession};
+use super::{Accounts, Error, NewSession, Rules};
 use crate::model::SessionScope;
 use crate::tokens;
 
@@ -26,8 +26,8 @@ impl Accounts {
     /// Signs in `username` with `password`; remembers `locale` as the account's language.
     ///
     /// # Errors
-    /// [`Error::InvalidCredentials`] for a wrong password or an unknown name alike (each
-    /// counted toward its lock), [`Error::Locked`] once locked, and
+    /// [`Error::InvalidCredentials`] for a wrong password, an unknown name and a disabled
+    /// account alike (each counted toward its lock), [`Error::Locked`] once locked, and
     /// [`Error::PasswordExpired`] for an expired password past its grace period.
     pub(crate) async fn login(
         &self,
@@ -59,25 +59,30 @@ impl Accounts {
             })
             .await?;
         let now = self.clock().now();
-        let rules = self.rules();
         let Some(user) = registered else {
             let digest = tokens::name_digest(&key);
+            let site = Rules::of(self.policy());
             let lock = self
                 .store()
-                .unknown_login_failed(&digest, rules.login_lock(now))
+                .unknown_login_failed(&digest, site.login_lock(now))
                 .await?;
             return Err(self.failed(lock.locked));
         };
-        if !matches {
+        let policy = self.policy_of(&user)?;
+        let rules = Rules::of(&policy);
+        // A disabled account answers as a wrong password does, right password or not.
+        if !matches || user.disabled_at.is_some() {
+            let event = self.event(&user, EventAction::LoginFailed, &user.username);
             let lock = self
                 .store()
-                .login_failed(user.id, rules.login_lock(now))
+                .login_failed(user.id, rules.login_lock(now), &event)
                 .await?;
             return Err(self.failed(lock.locked));
         }
+        let event = self.event(&user, EventAction::SignedIn, &user.username);
         if !self
             .store()
-            .login_succeeded(user.id, rules.lifted_until(now), locale)
+            .login_succeeded(user.id, rules.lifted_until(now), locale, &event)
             .await?
         {
             return Err(self.locked());
@@ -90,7 +95,7 @@ impl Accounts {
             if !rules.may_change_expired(&user, now) {
                 return Err(Error::PasswordExpired {
                     expired_at,
-                    contact: self.support_contact().to_owned(),
+                    contact: self.contact_of(&user).to_owned(),
                 });
             }
             let session = self

@@ -11,6 +11,7 @@ mod error;
 mod links;
 mod login;
 mod names;
+mod orgs;
 mod password;
 mod recovery;
 mod rules;
@@ -18,7 +19,8 @@ mod sessions;
 
 use std::sync::Arc;
 
-use passguard_policy::Policy;
+use passguard_policy::{Policy, PolicyOverlay};
+use passguard_wire::EventAction;
 use tokio::sync::Semaphore;
 use url::Url;
 
@@ -26,12 +28,13 @@ use crate::clock::Clock;
 use crate::config::{Config, ConfigError, Notices};
 use crate::hashing::Hasher;
 use crate::mail::Mailer;
-use crate::model::{LinkPurpose, Role};
-use crate::store::Store;
+use crate::model::LinkPurpose;
+use crate::store::{NewEvent, OrgRow, Store, User};
 
-pub use admin::Administrator;
+pub use admin::{Administrator, UsersQuery};
 pub use error::{Error, QuestionsProblem};
 pub(crate) use login::Login;
+pub(crate) use names::username_key;
 pub(crate) use password::MAX_QUESTION_CHARS;
 pub(crate) use rules::Rules;
 pub(crate) use sessions::{NewSession, Session};
@@ -119,37 +122,86 @@ impl Accounts {
         &self.inner.public_url
     }
 
-    /// The policy in force.
+    /// The site policy: for accounts of no organization, and what every organization's
+    /// overlay tightens.
     #[must_use]
     pub fn policy(&self) -> &Arc<Policy> {
         &self.inner.policy
     }
 
-    pub(crate) fn rules(&self) -> Rules<'_> {
-        Rules::of(&self.inner.policy)
+    /// The policy in force for accounts of `org`: the site policy tightened by the
+    /// organization's overlay, field by field the stricter value.
+    pub(crate) fn policy_in(&self, org: Option<&OrgRow>) -> Result<Arc<Policy>, Error> {
+        let Some((org, overlay)) = org.and_then(|o| o.policy.as_deref().map(|p| (o, p))) else {
+            return Ok(Arc::clone(&self.inner.policy));
+        };
+        let failed = |error| Error::OrgPolicy {
+            slug: org.slug.clone(),
+            error,
+        };
+        let overlay = PolicyOverlay::from_json(overlay).map_err(failed)?;
+        self.inner
+            .policy
+            .tightened_leniently_by(&overlay)
+            .map(Arc::new)
+            .map_err(failed)
+    }
+
+    /// The policy in force for `user`.
+    pub(crate) fn policy_of(&self, user: &User) -> Result<Arc<Policy>, Error> {
+        self.policy_in(user.org.as_ref())
+    }
+
+    /// An event about `user`, done by `actor` now.
+    pub(crate) fn event(&self, user: &User, action: EventAction, actor: &str) -> NewEvent {
+        NewEvent {
+            at: self.clock().now(),
+            actor: actor.to_owned(),
+            action,
+            username: user.username.clone(),
+            username_key: username_key(&user.username),
+            org_id: user.org_id(),
+            org: user.org_slug().map(str::to_owned),
+            detail: None,
+        }
     }
 
     pub(crate) fn mailer(&self) -> &Mailer {
         &self.inner.mailer
     }
 
+    /// The site's support contact.
     pub(crate) fn support_contact(&self) -> &str {
         &self.inner.support_contact
     }
 
-    /// 423 `locked`'s refusal, naming who to contact.
+    /// Who `user` contacts for assistance: its organization's contact, else the site's.
+    pub(crate) fn contact_of<'a>(&'a self, user: &'a User) -> &'a str {
+        user.org
+            .as_ref()
+            .and_then(|org| org.support_contact.as_deref())
+            .filter(|contact| !contact.is_empty())
+            .unwrap_or(self.support_contact())
+    }
+
+    /// 423 `locked`'s refusal, naming who to contact (the site's, for a name that is no
+    /// account: the same answer as for one).
     pub(crate) fn locked(&self) -> Error {
         Error::Locked {
             contact: self.support_contact().to_owned(),
         }
     }
 
-    /// The login notice for `role`, if one is configured.
-    pub(crate) fn notice(&self, role: Role) -> Option<&str> {
-        let notices = &self.inner.notices;
-        let notice = match role {
-            Role::Admin => notices.admin.as_deref(),
-            Role::User => notices.user.as_deref(),
+    /// The login notice for `user`'s role: its organization's, else the site's.
+    pub(crate) fn notice<'a>(&'a self, user: &'a User) -> Option<&'a str> {
+        let site = &self.inner.notices;
+        let org = user.org.as_ref();
+        let notice = if user.role.administers() {
+            org.and_then(|o| o.notice_admin.as_deref())
+                .or(site.admin.as_deref())
+        } else {
+            org.and_then(|o| o.notice_user.as_deref())
+                .or(site.user.as_deref())
         };
         notice.filter(|text| !text.is_empty())
     }

@@ -11,9 +11,11 @@ use passguard_wire::{
     ChangeRequest, Done, Me, QuestionAnswer, RegisterRequest, ResetRequest, Secret,
 };
 
+use passguard_wire::EventAction;
+
 use super::error::QuestionsProblem;
 use super::names::username_key;
-use super::{Accounts, Error, NewSession, Session};
+use super::{Accounts, Error, NewSession, Rules, Session};
 use crate::hashing::{self, normalize_answer};
 use crate::model::{LinkPurpose, SessionScope};
 use crate::store::{Guard, NewPassword, User};
@@ -46,7 +48,8 @@ impl Accounts {
         let link = self
             .redeemable(&request.token, LinkPurpose::Register)
             .await?;
-        let questions = self.validate_questions(request.security_questions)?;
+        let wanted = self.policy_of(&link.user)?.reset.security_questions as usize;
+        let questions = validate_questions(request.security_questions, wanted)?;
         let proof = if questions.is_empty() {
             Proof::Link
         } else {
@@ -141,7 +144,8 @@ impl Accounts {
         remember: Option<Locale>,
     ) -> Result<(), Error> {
         let now = self.clock().now();
-        let rules = self.rules();
+        let policy = self.policy_of(user)?;
+        let rules = Rules::of(&policy);
         // A registration's guard refuses a locked account in its statement.
         if !matches!(through, Through::Invitation(_)) && rules.is_locked(user, now) {
             return Err(self.locked());
@@ -176,9 +180,9 @@ impl Accounts {
         let history = match &through {
             Through::Invitation(_) => Some(Vec::new()),
             _ if too_soon => None,
-            _ => Some(self.remembered(user.id).await?),
+            _ => Some(self.remembered(user.id, rules.history()).await?),
         };
-        let policy = self.policy().clone();
+        let checking = policy.clone();
         let checked = self
             .hasher()
             .run(move |work| -> Result<Checked, hashing::Error> {
@@ -199,9 +203,9 @@ impl Accounts {
                 }
                 let report = match &history {
                     Some(hashes) => {
-                        policy.check_with(password.expose(), &context, &work.history(hashes))
+                        checking.check_with(password.expose(), &context, &work.history(hashes))
                     }
-                    None => policy.check_with(password.expose(), &context, &NoHistory),
+                    None => checking.check_with(password.expose(), &context, &NoHistory),
                 };
                 if !report.accepted {
                     return Ok(Checked::Refused(report));
@@ -221,16 +225,17 @@ impl Accounts {
             .await??;
         if let Through::ResetLink(_) = through {
             match &checked {
-                Checked::Unproven => return Err(self.wrong_answers(user, now).await?),
+                Checked::Unproven => return Err(self.wrong_answers(user, rules, now).await?),
                 // Right answers: the count of wrong ones starts again.
                 _ => self.store().answers_succeeded(user.id).await?,
             }
         }
         let (hash, answers) = match checked {
             Checked::Unproven => {
+                let event = self.event(user, EventAction::LoginFailed, &user.username);
                 let lock = self
                     .store()
-                    .login_failed(user.id, rules.login_lock(now))
+                    .login_failed(user.id, rules.login_lock(now), &event)
                     .await?;
                 return Err(self.failed(lock.locked));
             }
@@ -238,18 +243,27 @@ impl Accounts {
             Checked::Accepted { hash, answers } => (hash, answers),
         };
         let registering = matches!(through, Through::Invitation(_));
+        let action = if registering {
+            EventAction::Registered
+        } else {
+            EventAction::PasswordChanged
+        };
+        let event = self.event(user, action, &user.username);
         let stored = self
             .store()
-            .set_password(&NewPassword {
-                user_id: user.id,
-                hash: &hash,
-                now,
-                keep: rules.keep(),
-                guard: through.guard(),
-                answers: registering.then_some(answers.as_slice()),
-                lifted_until: rules.lifted_until(now),
-                locale: remember,
-            })
+            .set_password(
+                &NewPassword {
+                    user_id: user.id,
+                    hash: &hash,
+                    now,
+                    keep: rules.keep(),
+                    guard: through.guard(),
+                    answers: registering.then_some(answers.as_slice()),
+                    lifted_until: rules.lifted_until(now),
+                    locale: remember,
+                },
+                &event,
+            )
             .await?;
         match (stored, &through) {
             (true, _) => Ok(()),
@@ -259,8 +273,7 @@ impl Accounts {
     }
 
     /// The hashes the engine's `not-reused` rule compares against.
-    async fn remembered(&self, user_id: i64) -> Result<Vec<String>, Error> {
-        let history = self.rules().history();
+    async fn remembered(&self, user_id: i64, history: u32) -> Result<Vec<String>, Error> {
         if history == 0 {
             return Ok(Vec::new());
         }
@@ -268,10 +281,11 @@ impl Accounts {
     }
 
     /// Counts a wrong set of answers: `wrong-answers`, or `locked` when this one locks.
-    async fn wrong_answers(&self, user: &User, now: i64) -> Result<Error, Error> {
+    async fn wrong_answers(&self, user: &User, rules: Rules<'_>, now: i64) -> Result<Error, Error> {
+        let about = self.event(user, EventAction::Locked, "system");
         let lock = self
             .store()
-            .answers_failed(user.id, self.rules().answers_lock(now))
+            .answers_failed(user.id, rules.answers_lock(now), &about)
             .await?;
         Ok(if lock.locked {
             self.locked()
@@ -279,47 +293,45 @@ impl Accounts {
             Error::WrongAnswers
         })
     }
+}
 
-    /// Exactly the policy's number of questions, each 1 to 200 characters and distinct, each
-    /// with a non-empty answer of at most 200 characters.
-    fn validate_questions(
-        &self,
-        questions: Vec<QuestionAnswer>,
-    ) -> Result<Vec<(String, Secret)>, Error> {
-        let wanted = self.policy().reset.security_questions as usize;
-        let invalid = |problem| Err(Error::Questions(problem));
-        if questions.len() != wanted {
-            return invalid(QuestionsProblem::Count {
-                wanted,
-                found: questions.len(),
+/// Exactly `wanted` questions (the policy's number), each 1 to 200 characters and distinct,
+/// each with a non-empty answer of at most 200 characters.
+fn validate_questions(
+    questions: Vec<QuestionAnswer>,
+    wanted: usize,
+) -> Result<Vec<(String, Secret)>, Error> {
+    let invalid = |problem| Err(Error::Questions(problem));
+    if questions.len() != wanted {
+        return invalid(QuestionsProblem::Count {
+            wanted,
+            found: questions.len(),
+        });
+    }
+    let mut seen = Vec::with_capacity(wanted);
+    let mut out = Vec::with_capacity(wanted);
+    for QuestionAnswer { question, answer } in questions {
+        let question = question.trim().to_owned();
+        let length = question.chars().count();
+        if length == 0 || length > MAX_QUESTION_CHARS || question.chars().any(char::is_control) {
+            return invalid(QuestionsProblem::Question {
+                max: MAX_QUESTION_CHARS,
             });
         }
-        let mut seen = Vec::with_capacity(wanted);
-        let mut out = Vec::with_capacity(wanted);
-        for QuestionAnswer { question, answer } in questions {
-            let question = question.trim().to_owned();
-            let length = question.chars().count();
-            if length == 0 || length > MAX_QUESTION_CHARS || question.chars().any(char::is_control)
-            {
-                return invalid(QuestionsProblem::Question {
-                    max: MAX_QUESTION_CHARS,
-                });
-            }
-            let key = normalize_answer(&question);
-            if seen.contains(&key) {
-                return invalid(QuestionsProblem::Duplicate);
-            }
-            seen.push(key);
-            let normalized = normalize_answer(answer.expose());
-            if normalized.is_empty() || normalized.chars().count() > MAX_QUESTION_CHARS {
-                return invalid(QuestionsProblem::Answer {
-                    max: MAX_QUESTION_CHARS,
-                });
-            }
-            out.push((question, answer));
+        let key = normalize_answer(&question);
+        if seen.contains(&key) {
+            return invalid(QuestionsProblem::Duplicate);
         }
-        Ok(out)
+        seen.push(key);
+        let normalized = normalize_answer(answer.expose());
+        if normalized.is_empty() || normalized.chars().count() > MAX_QUESTION_CHARS {
+            return invalid(QuestionsProblem::Answer {
+                max: MAX_QUESTION_CHARS,
+            });
+        }
+        out.push((question, answer));
     }
+    Ok(out)
 }
 
 /// What the hashing thread verifies (and, for a registration, hashes besides the password).

@@ -2,8 +2,10 @@
 //! and the e-mail (a reset link, or "contact an administrator" for a locked account) happen
 //! in the background, in the account's language whoever asks.
 
+use passguard_wire::EventAction;
+
 use super::names::{email_key, username_key};
-use super::{Accounts, Error};
+use super::{Accounts, Error, Rules};
 use crate::mail;
 
 impl Accounts {
@@ -27,12 +29,17 @@ impl Accounts {
             users = store.users_by_email_key(&email_key(name)).await?;
         }
         let now = self.clock().now();
-        for user in users.iter().filter(|user| user.password_hash.is_some()) {
-            if self.rules().is_locked(user, now) {
-                let message = mail::locked(user.locale, &user.username, self.support_contact());
+        let registered = users
+            .iter()
+            .filter(|user| user.password_hash.is_some() && user.disabled_at.is_none());
+        for user in registered {
+            let policy = self.policy_of(user)?;
+            if Rules::of(&policy).is_locked(user, now) {
+                let message = mail::locked(user.locale, &user.username, self.contact_of(user));
                 self.mailer().send(&user.email, message).await?;
             } else {
-                self.send_reset_link(user, now).await?;
+                let event = self.event(user, EventAction::ResetRequested, &user.username);
+                self.send_reset_link(user, now, &event).await?;
             }
         }
         Ok(())

@@ -87,9 +87,12 @@ impl<'p> Rules<'p> {
             .map(|at| at.saturating_add(min_age.as_secs_i64()))
     }
 
-    /// The account's status; `locked` first, then `reset-pending`, then `expired`.
+    /// The account's status: `disabled`, `invited`, then `locked`, `reset-pending` and
+    /// `expired` in that order. The users grid tells the same in SQL (`store::grid`).
     pub(crate) fn status(self, user: &User, now: i64, reset_pending: bool) -> AccountStatus {
-        if user.password_hash.is_none() {
+        if user.disabled_at.is_some() {
+            AccountStatus::Disabled
+        } else if user.password_hash.is_none() {
             AccountStatus::Invited
         } else if self.is_locked(user, now) {
             AccountStatus::Locked
@@ -133,6 +136,8 @@ mod tests {
             failed_logins: 0,
             locked_at: None,
             locale: Locale::En,
+            disabled_at: None,
+            org: None,
         }
     }
 

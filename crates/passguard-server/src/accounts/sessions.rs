@@ -3,7 +3,7 @@
 
 use passguard_wire::Me;
 
-use super::{Accounts, Error};
+use super::{Accounts, Error, Rules};
 use crate::model::SessionScope;
 use crate::store::{NewSecret, User};
 use crate::tokens;
@@ -93,8 +93,10 @@ impl Accounts {
             .store()
             .user_by_id(session.user_id)
             .await?
+            .filter(|user| user.disabled_at.is_none())
             .ok_or(Error::Unauthenticated)?;
-        let rules = self.rules();
+        let policy = self.policy_of(&user)?;
+        let rules = Rules::of(&policy);
         let scope = if rules.is_expired(&user, now) {
             if !rules.may_change_expired(&user, now) {
                 return Err(Error::Unauthenticated);
@@ -118,7 +120,8 @@ impl Accounts {
     /// The account as its owner sees it, in a session of `scope`.
     pub(crate) async fn me(&self, user: &User, scope: SessionScope, now: i64) -> Result<Me, Error> {
         let reset_pending = self.store().reset_pending(user.id, now).await?;
-        let rules = self.rules();
+        let policy = self.policy_of(user)?;
+        let rules = Rules::of(&policy);
         Ok(Me {
             username: user.username.clone(),
             email: user.email.clone(),
@@ -128,8 +131,8 @@ impl Accounts {
             can_change_after: rules.can_change_after(user),
             expires_at: rules.expires_at(user),
             must_change_password: scope != SessionScope::Full,
-            notice: self.notice(user.role).map(str::to_owned),
-            support_contact: self.support_contact().to_owned(),
+            notice: self.notice(user).map(str::to_owned),
+            support_contact: self.contact_of(user).to_owned(),
             now,
         })
     }

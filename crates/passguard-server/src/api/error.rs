@@ -129,12 +129,25 @@ impl From<Error> for ApiError {
             Error::Conflict => (StatusCode::CONFLICT, "conflict"),
             Error::Invited => (StatusCode::CONFLICT, "invited"),
             Error::LockedUnlockFirst => (StatusCode::CONFLICT, "locked"),
+            Error::Disabled => (StatusCode::CONFLICT, "disabled"),
+            Error::NotInvited => (StatusCode::CONFLICT, "not-invited"),
+            Error::OwnAccount => (StatusCode::FORBIDDEN, "own-account"),
+            Error::AdminRoleForbidden => (StatusCode::FORBIDDEN, "forbidden"),
+            Error::AdminInOrg => (StatusCode::BAD_REQUEST, "admin-in-org"),
+            Error::OrgRequired => (StatusCode::BAD_REQUEST, "org-required"),
+            Error::NoSuchOrg => (StatusCode::NOT_FOUND, "not-found"),
+            Error::OrgExists { .. } => (StatusCode::CONFLICT, "exists"),
+            Error::InvalidSlug { .. } => (StatusCode::BAD_REQUEST, "invalid-slug"),
+            Error::InvalidOrgName { .. } => (StatusCode::BAD_REQUEST, "invalid-name"),
+            Error::InvalidText { .. } => (StatusCode::BAD_REQUEST, "invalid-text"),
+            Error::InvalidPolicy(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid-policy"),
             Error::Busy => (StatusCode::SERVICE_UNAVAILABLE, "busy"),
             Error::Db(_)
             | Error::Mail(_)
             | Error::Csprng(_)
             | Error::HashingThread(_)
-            | Error::Hashing(_) => return ApiError::internal(error),
+            | Error::Hashing(_)
+            | Error::OrgPolicy { .. } => return ApiError::internal(error),
         };
         let mut answer = ApiError::saying(status, id, message);
         match error {
@@ -153,6 +166,9 @@ impl From<Error> for ApiError {
                 answer.retry_after = Some(wait);
             }
             Error::Busy => answer.retry_after = Some(1),
+            Error::InvalidPolicy(policy) => {
+                answer.details().field = policy.field().map(str::to_owned);
+            }
             _ => {}
         }
         answer

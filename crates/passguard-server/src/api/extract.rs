@@ -245,6 +245,20 @@ impl<S: Send + Sync> FromRequestParts<S> for UsernamePath {
     }
 }
 
+/// An organization's slug taken from the URL path (`/api/admin/orgs/{slug}`).
+pub(crate) struct OrgSlug(pub(crate) String);
+
+impl<S: Send + Sync> FromRequestParts<S> for OrgSlug {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let slug: Result<Path<String>, PathRejection> =
+            Path::from_request_parts(parts, state).await;
+        slug.map(|Path(slug)| OrgSlug(slug))
+            .map_err(|_| Error::NoSuchOrg.into())
+    }
+}
+
 /// Adds the `Set-Cookie` of `session` to `response`: HttpOnly, SameSite=Strict, Secure
 /// behind https. `None` clears the cookie.
 pub(crate) fn set_session_cookie(

@@ -7,23 +7,55 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use passguard_wire::{ClockAnswer, ClockRequest, Site, TestCounters};
 
+use axum::extract::RawQuery;
+use passguard_wire::ErrorBody;
+
 use super::error::ApiError;
-use super::extract::{ApiJson, Small};
+use super::extract::{ApiJson, SignedIn, Small};
+use super::query::query_params;
 use super::state::AppState;
 use crate::texts;
 
-/// The policy in force, exactly as the engine reads it (SPEC §1, JSON field names).
+/// The policy in force, exactly as the engine reads it (SPEC §1, JSON field names): for the
+/// signed-in account, or with `token` for the account of that registration or reset link,
+/// the one its organization's overlay makes of the site's; otherwise the site's.
 #[utoipa::path(get, path = "/api/policy", tag = "policy",
-    responses((status = 200, description = "The policy the server enforces", body = super::schemas::PolicyDoc)))]
-pub(crate) async fn policy(State(state): State<AppState>) -> Response {
-    let mut response = state.policy_json().clone().into_response();
+    params(("token" = Option<String>, Query, description = "The token of a registration or reset link")),
+    responses(
+        (status = 200, description = "The policy the server enforces", body = super::schemas::PolicyDoc),
+        (status = 404, description = "`token-unknown`", body = ErrorBody),
+        (status = 410, description = "`token-expired` or `token-used`", body = ErrorBody),
+    ))]
+pub(crate) async fn policy(
+    State(state): State<AppState>,
+    signed_in: Result<SignedIn, ApiError>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    let params = query_params(query.as_deref(), &["token"])?;
+    let accounts = state.accounts();
+    let body = match (params.get("token"), signed_in) {
+        (Some(token), _) => policy_json(&*accounts.policy_for_link(token).await?)?,
+        (None, Ok(SignedIn(session))) => policy_json(&*accounts.policy_of(&session.user)?)?,
+        (None, Err(_)) => state.policy_json().clone(),
+    };
+    let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),
     );
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    response
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-cache"),
+    );
+    headers.insert(header::VARY, HeaderValue::from_static("cookie"));
+    Ok(response)
+}
+
+fn policy_json(policy: &passguard_policy::Policy) -> Result<bytes::Bytes, ApiError> {
+    serde_json::to_vec(policy)
+        .map(bytes::Bytes::from)
+        .map_err(ApiError::internal)
 }
 
 /// The site's support contact and public URL.

@@ -8,6 +8,7 @@ mod extract;
 mod lang;
 mod meta;
 mod openapi;
+mod query;
 mod recovery;
 mod schemas;
 mod server;
@@ -17,7 +18,7 @@ mod web;
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::IntoResponse;
-use axum::routing::{any, get, post};
+use axum::routing::{any, get, patch, post};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
@@ -56,11 +57,24 @@ pub fn app(state: AppState) -> Router {
         .route("/api/password/reset/{token}", get(recovery::questions))
         .route("/api/password/reset", post(recovery::reset))
         .route("/api/admin/users", get(admin::list).post(admin::invite))
+        .route(
+            "/api/admin/users/{username}",
+            patch(admin::patch).delete(admin::delete),
+        )
         .route("/api/admin/users/{username}/unlock", post(admin::unlock))
         .route(
             "/api/admin/users/{username}/reset-password",
             post(admin::reset_password),
-        );
+        )
+        .route(
+            "/api/admin/users/{username}/resend-invitation",
+            post(admin::resend_invitation),
+        )
+        .route("/api/admin/users/{username}/disable", post(admin::disable))
+        .route("/api/admin/users/{username}/enable", post(admin::enable))
+        .route("/api/admin/events", get(admin::events))
+        .route("/api/admin/orgs", get(admin::orgs).post(admin::create_org))
+        .route("/api/admin/orgs/{slug}", patch(admin::patch_org));
     if state.clock().is_test() {
         api = api
             .route("/api/test/clock", post(meta::advance_clock))

@@ -33,8 +33,17 @@ use utoipa::OpenApi;
         super::recovery::reset,
         super::admin::list,
         super::admin::invite,
+        super::admin::patch,
+        super::admin::delete,
         super::admin::unlock,
         super::admin::reset_password,
+        super::admin::resend_invitation,
+        super::admin::disable,
+        super::admin::enable,
+        super::admin::events,
+        super::admin::orgs,
+        super::admin::create_org,
+        super::admin::patch_org,
         super::admin::policy_audit,
     ),
     components(schemas(ErrorBody)),
@@ -42,7 +51,7 @@ use utoipa::OpenApi;
         (name = "policy", description = "The policy in force"),
         (name = "account", description = "Registration, sessions and password changes"),
         (name = "recovery", description = "Forgotten passwords"),
-        (name = "admin", description = "Administration (admin role)"),
+        (name = "admin", description = "Administration: the operator (`admin`) and each organization's administrator (`org-admin`, its own organization only)"),
     )
 )]
 struct ApiDoc;

@@ -56,6 +56,11 @@ impl Server {
             .map_err(|e| StartError(e.to_string()))?;
         let state = AppState::new(config, public_url, store, clock)
             .map_err(|e| StartError(e.to_string()))?;
+        state
+            .accounts()
+            .refresh_orgs()
+            .await
+            .map_err(|e| StartError(e.to_string()))?;
         Ok(Self { listener, state })
     }
 

@@ -5,6 +5,13 @@ use passguard_i18n::{Entry, entry};
 
 pub(super) const ENTRIES: &[Entry] = &[
     entry!(
+        "error.admin-in-org",
+        [],
+        "An administrator belongs to no organization.",
+        "Ein Administrator gehört zu keiner Organisation.",
+        "Un administrateur n’appartient à aucune organisation."
+    ),
+    entry!(
         "error.body-too-large",
         ["limit"],
         "The request body is larger than {limit} bytes.",
@@ -33,6 +40,13 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Les requêtes provenant d’autres sites sont refusées."
     ),
     entry!(
+        "error.disabled",
+        [],
+        "This account is disabled: enable it first.",
+        "Dieses Konto ist deaktiviert: Aktivieren Sie es zuerst.",
+        "Ce compte est désactivé : réactivez-le d’abord."
+    ),
+    entry!(
         "error.exists",
         ["username"],
         "An account named {username} already exists.",
@@ -40,11 +54,25 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Un compte nommé {username} existe déjà."
     ),
     entry!(
+        "error.exists.org",
+        ["slug"],
+        "An organization with the slug {slug} already exists.",
+        "Eine Organisation mit dem Kürzel {slug} existiert bereits.",
+        "Une organisation avec l’identifiant {slug} existe déjà."
+    ),
+    entry!(
         "error.forbidden",
         [],
         "You are not allowed to do this.",
         "Dazu sind Sie nicht berechtigt.",
         "Vous n’avez pas l’autorisation de faire cela."
+    ),
+    entry!(
+        "error.forbidden.admin-role",
+        [],
+        "Only an administrator can give the administrator role.",
+        "Nur ein Administrator kann die Administratorrolle vergeben.",
+        "Seul un administrateur peut attribuer le rôle d’administrateur."
     ),
     entry!(
         "error.internal",
@@ -117,6 +145,20 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Le corps de la requête n’est pas le JSON attendu : une valeur n’a pas le type ou la forme attendus à la ligne {line}, colonne {column}."
     ),
     entry!(
+        "error.invalid-org-name",
+        ["max"],
+        "An organization’s name is 1 to {max} characters.",
+        "Der Name einer Organisation hat 1 bis {max} Zeichen.",
+        "Le nom d’une organisation compte de 1 à {max} caractères."
+    ),
+    entry!(
+        "error.invalid-policy",
+        ["field", "problem"],
+        "The organization’s policy is refused: {field}: {problem}",
+        "Die Richtlinie der Organisation wird abgelehnt: {field}: {problem}",
+        "La politique de l’organisation est refusée : {field} : {problem}"
+    ),
+    entry!(
         "error.invalid-request.answers",
         ["count"],
         "Give one answer per question: {count, plural, one {# answer} other {# answers}}.",
@@ -145,6 +187,13 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Paramètre de requête inconnu : ce point d’accès n’accepte que {allowed}."
     ),
     entry!(
+        "error.invalid-request.value",
+        ["name"],
+        "The query parameter {name} has a value that is not allowed.",
+        "Der Abfrageparameter {name} hat einen unzulässigen Wert.",
+        "Le paramètre de requête {name} a une valeur non autorisée."
+    ),
+    entry!(
         "error.invalid-security-questions.answer",
         ["max"],
         "An answer is 1 to {max} characters.",
@@ -171,6 +220,20 @@ pub(super) const ENTRIES: &[Entry] = &[
         "A question is 1 to {max} characters on one line.",
         "Eine Frage hat 1 bis {max} Zeichen in einer Zeile.",
         "Une question compte de 1 à {max} caractères sur une seule ligne."
+    ),
+    entry!(
+        "error.invalid-slug",
+        ["max"],
+        "A slug is 1 to {max} lower-case letters, digits or hyphens, starting with a letter.",
+        "Ein Kürzel hat 1 bis {max} Kleinbuchstaben, Ziffern oder Bindestriche und beginnt mit einem Buchstaben.",
+        "Un identifiant compte de 1 à {max} lettres minuscules, chiffres ou tirets, et commence par une lettre."
+    ),
+    entry!(
+        "error.invalid-text",
+        ["max"],
+        "A support contact or notice is at most {max} characters, without control characters.",
+        "Ein Support-Kontakt oder Hinweis hat höchstens {max} Zeichen und keine Steuerzeichen.",
+        "Un contact d’assistance ou un avis compte au plus {max} caractères, sans caractères de contrôle."
     ),
     entry!(
         "error.invalid-username",
@@ -227,6 +290,34 @@ pub(super) const ENTRIES: &[Entry] = &[
         "No such endpoint.",
         "Diesen Endpunkt gibt es nicht.",
         "Ce point d’accès n’existe pas."
+    ),
+    entry!(
+        "error.not-found.org",
+        [],
+        "No such organization.",
+        "Diese Organisation gibt es nicht.",
+        "Cette organisation n’existe pas."
+    ),
+    entry!(
+        "error.not-invited",
+        [],
+        "This account has registered already: there is no invitation to send again.",
+        "Dieses Konto ist bereits registriert: Es gibt keine Einladung, die erneut gesendet werden könnte.",
+        "Ce compte est déjà inscrit : il n’y a pas d’invitation à renvoyer."
+    ),
+    entry!(
+        "error.org-required",
+        [],
+        "An organization’s administrator belongs to an organization: name it.",
+        "Ein Administrator einer Organisation gehört zu einer Organisation: Geben Sie sie an.",
+        "L’administrateur d’une organisation appartient à une organisation : indiquez-la."
+    ),
+    entry!(
+        "error.own-account",
+        [],
+        "You cannot do this to your own account.",
+        "Das können Sie mit Ihrem eigenen Konto nicht tun.",
+        "Vous ne pouvez pas faire cela à votre propre compte."
     ),
     entry!(
         "error.password-expired.change",

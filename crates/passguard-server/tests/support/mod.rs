@@ -215,7 +215,13 @@ impl TestApp {
         let link = self
             .state
             .accounts()
-            .invite(username, &format!("{username}@example.com"), role, false)
+            .invite(
+                username,
+                &format!("{username}@example.com"),
+                role,
+                None,
+                false,
+            )
             .await
             .unwrap();
         assert!(
@@ -274,6 +280,31 @@ impl TestApp {
             None,
         )
         .await
+    }
+
+    /// Invites `username` with `role` into organization `org` (by slug), and returns the
+    /// registration token.
+    pub async fn invite_into(&self, username: &str, role: Role, org: Option<&str>) -> String {
+        let link = self
+            .state
+            .accounts()
+            .invite(
+                username,
+                &format!("{username}@example.com"),
+                role,
+                org,
+                false,
+            )
+            .await
+            .unwrap();
+        link.rsplit('=').next().unwrap().to_owned()
+    }
+
+    /// Invites `username` into `org` with `role` and registers it with `password`.
+    pub async fn member(&self, username: &str, password: &str, role: Role, org: &str) {
+        let token = self.invite_into(username, role, Some(org)).await;
+        let reply = self.register(&token, password).await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{reply:?}");
     }
 
     /// Invites and registers `username` with `password`.

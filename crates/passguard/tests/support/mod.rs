@@ -82,6 +82,32 @@ impl World {
     }
 
     /// Starts `passguard serve --test-clock` on a free port over this world's database.
+    /// Runs `passguard ARGS` on this world's database and mail directory; its status,
+    /// stdout and stderr.
+    pub fn run(&self, args: &[&str]) -> (bool, String, String) {
+        let mail = self.mail().display().to_string();
+        let output = Command::new(BIN)
+            .args(args)
+            .args(["--database", self.db.url()])
+            .args(if args.first() == Some(&"org") {
+                vec![]
+            } else {
+                vec!["--mail-dir", &mail]
+            })
+            .output()
+            .unwrap();
+        (
+            output.status.success(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    }
+
+    /// The world's scratch directory (for files a command reads).
+    pub fn scratch(&self) -> &Path {
+        self.dir.path()
+    }
+
     pub fn serve(&self, extra: &[&str]) -> Server {
         let mail = self.mail().display().to_string();
         let mut args = vec![
@@ -220,6 +246,17 @@ impl Client {
             .http
             .post(format!("{}{path}", self.base))
             .json(&body)
+            .send()
+            .await
+            .unwrap();
+        Self::reply(response).await
+    }
+
+    /// A `DELETE`.
+    pub async fn delete(&self, path: &str) -> Reply {
+        let response = self
+            .http
+            .delete(format!("{}{path}", self.base))
             .send()
             .await
             .unwrap();
