@@ -244,13 +244,19 @@ describe("the pages, end to end", () => {
     await admin.goto(`${server.url}/admin`);
     const row = admin.locator('tr[data-username="alice"]');
     await admin.locator('tr[data-username="alice"][data-status="locked"]').waitFor();
-    assert.ok(await row.locator('[data-action="reset-password"]').isDisabled(), "reset waits for the unlock");
-    assert.match(await row.innerText(), /Unlock first/);
+    await row.locator("summary").click();
+    assert.equal(await row.locator('[data-action="reset-password"]').count(), 0, "reset waits for the unlock");
     await screenshot(admin, "admin-locked");
     await row.locator('[data-action="unlock"]').click();
     await admin.locator('tr[data-username="alice"][data-status="active"]').waitFor();
     const before = mails(server.mail).length;
+    await admin.locator('tr[data-username="alice"] summary').click();
     await admin.locator('tr[data-username="alice"] [data-action="reset-password"]').click();
+    // It e-mails alice: confirmed first, naming her and her address.
+    const confirm = admin.locator('form.confirm[data-confirm="reset-password"]');
+    assert.match(await confirm.innerText(), /alice@example\.com/);
+    assert.equal(mails(server.mail).length, before, "nothing is sent before the confirmation");
+    await confirm.getByRole("button", { name: "Reset password" }).click();
     await admin.locator('tr[data-username="alice"][data-status="reset-pending"]').waitFor();
     assert.match(await admin.locator(".badge.reset-pending").innerText(), /Password Reset Pending/);
     assert.ok(mails(server.mail).length > before, "the reset link is e-mailed");

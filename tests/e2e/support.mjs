@@ -80,6 +80,14 @@ export async function startServer({ policy = "security-admin" } = {}) {
     mail,
     adminLink,
     log,
+    dir,
+    /** Runs `passguard ARGS` on this server's database, config and mail directory; its stdout. */
+    cli(args) {
+      const withMail = args[0] === "org" ? ["--config", config, "--database", database] : shared;
+      const run = spawnSync(BIN, [...args, ...withMail], { encoding: "utf8" });
+      if (run.status !== 0) throw new Error(`passguard ${args.join(" ")}: ${run.stderr}`);
+      return run.stdout;
+    },
     /** Moves the server's clock forward and runs the jobs that became due. */
     async advance(seconds) {
       const answer = await fetch(`${url}/api/test/clock`, {
@@ -143,10 +151,11 @@ export async function newPage(browser) {
 }
 
 let shots = 0;
-/** Keeps a full-page screenshot under artifacts/pages, numbered in order. */
-export async function screenshot(page, name) {
+/** Keeps a screenshot under artifacts/pages, numbered in order: the whole page, or with
+ * `{ fullPage: false }` what the screen shows (for a phone's long pages). */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   shots += 1;
-  await page.screenshot({ path: join(ARTIFACTS, `${String(shots).padStart(2, "0")}-${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${String(shots).padStart(2, "0")}-${name}.png`), fullPage });
 }
 
 /** `{ rule id: status }` of the live checklist under `#id`. */

@@ -66,38 +66,66 @@ impl ApiError {
     }
 }
 
-/// The status and body of a successful answer to `request`.
-async fn answer_text(request: Result<Request, gloo_net::Error>) -> Result<(u16, String), ApiError> {
+/// A successful answer: its status, body and `X-Total-Count` (for pages of a list).
+struct Answer {
+    status: u16,
+    text: String,
+    total: Option<u64>,
+}
+
+async fn answer(request: Result<Request, gloo_net::Error>) -> Result<Answer, ApiError> {
     let request = request.map_err(|_| ApiError::network())?;
     let response = request.send().await.map_err(|_| ApiError::network())?;
     if !response.ok() {
         return Err(ApiError::from_response(response).await);
     }
+    let total = response
+        .headers()
+        .get("x-total-count")
+        .and_then(|total| total.parse().ok());
     let text = response.text().await.map_err(|_| ApiError::network())?;
-    Ok((response.status(), text))
+    Ok(Answer {
+        status: response.status(),
+        text,
+        total,
+    })
 }
 
 async fn send<T: DeserializeOwned>(
     request: Result<Request, gloo_net::Error>,
 ) -> Result<T, ApiError> {
-    let (status, text) = answer_text(request).await?;
+    send_paged(request).await.map(|(value, _)| value)
+}
+
+/// The answer and how many items there are in all, when it is a page of a list.
+async fn send_paged<T: DeserializeOwned>(
+    request: Result<Request, gloo_net::Error>,
+) -> Result<(T, u64), ApiError> {
+    let Answer {
+        status,
+        text,
+        total,
+    } = answer(request).await?;
     // Empty bodies (201, 202, 204) read as JSON null.
     let text = if text.trim().is_empty() {
         "null"
     } else {
         &text
     };
-    serde_json::from_str(text).map_err(|e| ApiError {
+    let value = serde_json::from_str(text).map_err(|e| ApiError {
         status,
         error: "bad-response".to_owned(),
         message: format!("{} ({e})", tr_now("page.error.bad-response", &[])),
         report: None,
-    })
+    })?;
+    Ok((value, total.unwrap_or(0)))
 }
 
 fn builder(method: &str, path: &str) -> RequestBuilder {
     let builder = match method {
         "POST" => Request::post(path),
+        "PATCH" => Request::patch(path),
+        "DELETE" => Request::delete(path),
         _ => Request::get(path),
     };
     builder
@@ -116,6 +144,22 @@ pub(crate) async fn post<B: Serialize, T: DeserializeOwned>(
     send(builder("POST", path).json(body)).await
 }
 
+/// One page of a list, and how many items there are in all (`X-Total-Count`).
+pub(crate) async fn get_paged<T: DeserializeOwned>(path: &str) -> Result<(T, u64), ApiError> {
+    send_paged(builder("GET", path).build()).await
+}
+
+pub(crate) async fn patch<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    send(builder("PATCH", path).json(body)).await
+}
+
+pub(crate) async fn delete(path: &str) -> Result<(), ApiError> {
+    send(builder("DELETE", path).build()).await
+}
+
 /// A `POST` without a body (logout, the admin grid's actions).
 pub(crate) async fn post_empty<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     send(builder("POST", path).build()).await
@@ -123,7 +167,12 @@ pub(crate) async fn post_empty<T: DeserializeOwned>(path: &str) -> Result<T, Api
 
 /// The policy in force, parsed by the very engine that checks passwords here.
 pub(crate) async fn policy() -> Result<Policy, ApiError> {
-    let (_, text) = answer_text(builder("GET", "/api/policy").build()).await?;
+    policy_at("/api/policy").await
+}
+
+/// The policy `path` answers (`/api/policy?token=…` for a link's account).
+pub(crate) async fn policy_at(path: &str) -> Result<Policy, ApiError> {
+    let text = answer(builder("GET", path).build()).await?.text;
     Policy::from_json(&text).map_err(|e| ApiError {
         status: 200,
         error: "bad-policy".to_owned(),

@@ -20,8 +20,14 @@ pub(crate) struct Shared {
 }
 
 impl Shared {
+    /// The policy in force for whoever is signed in (the site's for nobody).
     pub(crate) fn policy(self) -> Signal<Option<Policy>> {
         Signal::derive(move || self.policy.get().and_then(Result::ok))
+    }
+
+    /// After signing in or out: the policy in force may be another organization's.
+    pub(crate) fn signed_in_changed(self) {
+        self.policy.refetch();
     }
 }
 

@@ -117,12 +117,20 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Das aktuelle Passwort ist falsch.",
         "Le mot de passe actuel est incorrect."
     ),
+    entry!("page.admin.cancel", [], "Cancel", "Abbrechen", "Annuler"),
     entry!(
         "page.admin.caption",
         [],
         "All accounts and their status",
         "Alle Konten und ihr Status",
         "Tous les comptes et leur statut"
+    ),
+    entry!(
+        "page.admin.change-email",
+        [],
+        "Change e-mail",
+        "E-Mail ändern",
+        "Changer l’e-mail"
     ),
     entry!(
         "page.admin.col.actions",
@@ -146,6 +154,14 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Fehlversuche",
         "Échecs de connexion"
     ),
+    entry!(
+        "page.admin.col.org",
+        [],
+        "Organization",
+        "Organisation",
+        "Organisation"
+    ),
+    entry!("page.admin.col.role", [], "Role", "Rolle", "Rôle"),
     entry!("page.admin.col.status", [], "Status", "Status", "Statut"),
     entry!(
         "page.admin.col.username",
@@ -155,11 +171,242 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Identifiant"
     ),
     entry!(
+        "page.admin.confirm.change-email",
+        ["username", "email"],
+        "Change the e-mail address of {username} (now {email}).",
+        "Die E-Mail-Adresse von {username} ändern (bisher {email}).",
+        "Changer l’adresse e-mail de {username} (actuellement {email})."
+    ),
+    entry!(
+        "page.admin.confirm.delete",
+        ["username"],
+        "Delete {username} for good? The account, its password history and its security answers are gone; the event log keeps that you deleted it. This cannot be undone.",
+        "{username} endgültig löschen? Das Konto, sein Passwortverlauf und seine Sicherheitsantworten sind dann weg; das Ereignisprotokoll behält, dass Sie es gelöscht haben. Das lässt sich nicht rückgängig machen.",
+        "Supprimer {username} définitivement ? Le compte, son historique de mots de passe et ses réponses de sécurité disparaissent ; le journal garde que vous l’avez supprimé. C’est irréversible."
+    ),
+    entry!(
+        "page.admin.confirm.disable",
+        ["username"],
+        "Disable {username}? They can no longer sign in, and their sessions and links end. You can enable the account again.",
+        "{username} deaktivieren? Die Person kann sich nicht mehr anmelden, ihre Sitzungen und Links enden. Sie können das Konto wieder aktivieren.",
+        "Désactiver {username} ? Cette personne ne pourra plus se connecter, ses sessions et ses liens prennent fin. Vous pourrez réactiver le compte."
+    ),
+    entry!(
+        "page.admin.confirm.enable",
+        ["username"],
+        "Enable {username} again?",
+        "{username} wieder aktivieren?",
+        "Réactiver {username} ?"
+    ),
+    entry!(
+        "page.admin.confirm.resend-invitation",
+        ["username", "email"],
+        "Send {username} a new invitation, by e-mail to {email}? The old link stops working.",
+        "{username} eine neue Einladung per E-Mail an {email} senden? Der alte Link funktioniert dann nicht mehr.",
+        "Envoyer à {username} une nouvelle invitation, par e-mail à {email} ? L’ancien lien ne fonctionnera plus."
+    ),
+    entry!(
+        "page.admin.confirm.reset-password",
+        ["username", "email"],
+        "Send {username} a link to choose a new password, by e-mail to {email}? The e-mail says an administrator asked for it.",
+        "{username} per E-Mail an {email} einen Link zum Wählen eines neuen Passworts senden? Die E-Mail sagt, dass ein Administrator ihn angefordert hat.",
+        "Envoyer à {username} un lien pour choisir un nouveau mot de passe, par e-mail à {email} ? L’e-mail indique qu’un administrateur l’a demandé."
+    ),
+    entry!(
+        "page.admin.confirm.unlock",
+        ["username"],
+        "Unlock {username}?",
+        "{username} entsperren?",
+        "Déverrouiller {username} ?"
+    ),
+    entry!("page.admin.delete", [], "Delete", "Löschen", "Supprimer"),
+    entry!(
+        "page.admin.disable",
+        [],
+        "Disable",
+        "Deaktivieren",
+        "Désactiver"
+    ),
+    entry!(
+        "page.admin.done.change-email",
+        ["username"],
+        "The e-mail address of {username} is changed.",
+        "Die E-Mail-Adresse von {username} ist geändert.",
+        "L’adresse e-mail de {username} est modifiée."
+    ),
+    entry!(
+        "page.admin.done.delete",
+        ["username"],
+        "{username} is deleted.",
+        "{username} ist gelöscht.",
+        "{username} est supprimé."
+    ),
+    entry!(
+        "page.admin.done.disable",
+        ["username"],
+        "{username} is disabled.",
+        "{username} ist deaktiviert.",
+        "{username} est désactivé."
+    ),
+    entry!(
+        "page.admin.done.enable",
+        ["username"],
+        "{username} is enabled again.",
+        "{username} ist wieder aktiviert.",
+        "{username} est réactivé."
+    ),
+    entry!(
+        "page.admin.done.resend-invitation",
+        ["username"],
+        "A new invitation has been e-mailed to {username}.",
+        "Eine neue Einladung wurde an {username} gesendet.",
+        "Une nouvelle invitation a été envoyée à {username}."
+    ),
+    entry!(
+        "page.admin.done.reset-password",
+        ["username"],
+        "A reset link has been e-mailed to {username}.",
+        "Ein Link zum Zurücksetzen wurde an {username} gesendet.",
+        "Un lien de réinitialisation a été envoyé à {username}."
+    ),
+    entry!(
+        "page.admin.done.unlock",
+        ["username"],
+        "{username} is unlocked.",
+        "{username} ist entsperrt.",
+        "{username} est déverrouillé."
+    ),
+    entry!(
+        "page.admin.empty",
+        [],
+        "No account matches.",
+        "Kein Konto passt dazu.",
+        "Aucun compte ne correspond."
+    ),
+    entry!("page.admin.enable", [], "Enable", "Aktivieren", "Réactiver"),
+    entry!(
+        "page.admin.events",
+        [],
+        "Events",
+        "Ereignisse",
+        "Événements"
+    ),
+    entry!(
+        "page.admin.events.close",
+        [],
+        "Close the events",
+        "Ereignisse schließen",
+        "Fermer les événements"
+    ),
+    entry!("page.admin.events.col.action", [], "What", "Was", "Quoi"),
+    entry!("page.admin.events.col.actor", [], "Who", "Wer", "Qui"),
+    entry!("page.admin.events.col.at", [], "When", "Wann", "Quand"),
+    entry!(
+        "page.admin.events.col.detail",
+        [],
+        "Details",
+        "Einzelheiten",
+        "Détails"
+    ),
+    entry!(
+        "page.admin.events.none",
+        [],
+        "Nothing has happened to this account yet.",
+        "Mit diesem Konto ist noch nichts geschehen.",
+        "Rien n’est encore arrivé à ce compte."
+    ),
+    entry!(
+        "page.admin.events.title",
+        ["username"],
+        "What happened to {username}",
+        "Was mit {username} geschah",
+        "Ce qui est arrivé à {username}"
+    ),
+    entry!(
+        "page.admin.filter.all-orgs",
+        [],
+        "All organizations",
+        "Alle Organisationen",
+        "Toutes les organisations"
+    ),
+    entry!(
+        "page.admin.filter.any-status",
+        [],
+        "Any status",
+        "Jeder Status",
+        "Tous les statuts"
+    ),
+    entry!(
+        "page.admin.filter.org",
+        [],
+        "Organization",
+        "Organisation",
+        "Organisation"
+    ),
+    entry!("page.admin.filter.status", [], "Status", "Status", "Statut"),
+    entry!(
         "page.admin.loading",
         [],
         "Loading users…",
         "Benutzer werden geladen …",
         "Chargement des utilisateurs…"
+    ),
+    entry!(
+        "page.admin.menu",
+        ["username"],
+        "Actions for {username}",
+        "Aktionen für {username}",
+        "Actions pour {username}"
+    ),
+    entry!("page.admin.menu.open", [], "Actions", "Aktionen", "Actions"),
+    entry!(
+        "page.admin.new-email",
+        [],
+        "New e-mail address",
+        "Neue E-Mail-Adresse",
+        "Nouvelle adresse e-mail"
+    ),
+    entry!(
+        "page.admin.not-an-administrator",
+        [],
+        "This page is for administrators. Your account is not one.",
+        "Diese Seite ist für Administratoren. Ihr Konto ist keines.",
+        "Cette page est réservée aux administrateurs. Votre compte n’en est pas un."
+    ),
+    entry!(
+        "page.admin.pager.label",
+        [],
+        "Pages of the users",
+        "Seiten der Benutzer",
+        "Pages des utilisateurs"
+    ),
+    entry!(
+        "page.admin.pager.next",
+        [],
+        "Next page",
+        "Nächste Seite",
+        "Page suivante"
+    ),
+    entry!(
+        "page.admin.pager.page",
+        ["page", "pages"],
+        "Page {page} of {pages}",
+        "Seite {page} von {pages}",
+        "Page {page} sur {pages}"
+    ),
+    entry!(
+        "page.admin.pager.previous",
+        [],
+        "Previous page",
+        "Vorige Seite",
+        "Page précédente"
+    ),
+    entry!(
+        "page.admin.resend",
+        [],
+        "Resend invitation",
+        "Einladung erneut senden",
+        "Renvoyer l’invitation"
     ),
     entry!(
         "page.admin.reset",
@@ -169,11 +416,26 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Réinitialiser le mot de passe"
     ),
     entry!(
-        "page.admin.reset-sent",
-        ["username"],
-        "A reset link has been e-mailed to {username}.",
-        "Ein Link zum Zurücksetzen wurde an {username} gesendet.",
-        "Un lien de réinitialisation a été envoyé à {username}."
+        "page.admin.scope",
+        ["org"],
+        "You administer the accounts of {org}.",
+        "Sie verwalten die Konten von {org}.",
+        "Vous administrez les comptes de {org}."
+    ),
+    entry!("page.admin.search", [], "Search", "Suchen", "Rechercher"),
+    entry!(
+        "page.admin.search-hint",
+        [],
+        "Part of a username or e-mail address",
+        "Teil eines Benutzernamens oder einer E-Mail-Adresse",
+        "Partie d’un nom d’utilisateur ou d’une adresse e-mail"
+    ),
+    entry!(
+        "page.admin.send-link",
+        [],
+        "Send a new invitation or reset link to the new address",
+        "Eine neue Einladung oder einen Link zum Zurücksetzen an die neue Adresse senden",
+        "Envoyer une nouvelle invitation ou un lien de réinitialisation à la nouvelle adresse"
     ),
     entry!(
         "page.admin.sign-in",
@@ -184,25 +446,18 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ),
     entry!("page.admin.title", [], "Users", "Benutzer", "Utilisateurs"),
     entry!(
+        "page.admin.total",
+        ["count"],
+        "{count, plural, one {# account} other {# accounts}}",
+        "{count, plural, one {# Konto} other {# Konten}}",
+        "{count, plural, one {# compte} other {# comptes}}"
+    ),
+    entry!(
         "page.admin.unlock",
         [],
         "Unlock",
         "Entsperren",
         "Déverrouiller"
-    ),
-    entry!(
-        "page.admin.unlock-first",
-        [],
-        "Unlock first",
-        "Zuerst entsperren",
-        "Déverrouiller d’abord"
-    ),
-    entry!(
-        "page.admin.unlocked",
-        ["username"],
-        "{username} is unlocked.",
-        "{username} ist entsperrt.",
-        "{username} est déverrouillé."
     ),
     entry!("page.audit.col.clause", [], "Clause", "Abschnitt", "Clause"),
     entry!("page.audit.col.field", [], "Field", "Feld", "Champ"),
@@ -340,6 +595,80 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es gleich noch einmal; Ihre Eingaben sind nicht verloren.",
         "Une erreur s’est produite sur le serveur. Réessayez dans un instant ; rien de ce que vous avez saisi n’est perdu."
     ),
+    entry!("page.event.deleted", [], "Deleted", "Gelöscht", "Supprimé"),
+    entry!(
+        "page.event.disabled",
+        [],
+        "Disabled",
+        "Deaktiviert",
+        "Désactivé"
+    ),
+    entry!(
+        "page.event.e-mail-changed",
+        [],
+        "E-mail address changed",
+        "E-Mail-Adresse geändert",
+        "Adresse e-mail modifiée"
+    ),
+    entry!("page.event.enabled", [], "Enabled", "Aktiviert", "Réactivé"),
+    entry!("page.event.invited", [], "Invited", "Eingeladen", "Invité"),
+    entry!("page.event.locked", [], "Locked", "Gesperrt", "Verrouillé"),
+    entry!(
+        "page.event.login-failed",
+        [],
+        "Sign-in failed",
+        "Anmeldung fehlgeschlagen",
+        "Connexion échouée"
+    ),
+    entry!(
+        "page.event.password-changed",
+        [],
+        "Password changed",
+        "Passwort geändert",
+        "Mot de passe changé"
+    ),
+    entry!(
+        "page.event.registered",
+        [],
+        "Registered",
+        "Registriert",
+        "Inscrit"
+    ),
+    entry!(
+        "page.event.reset-by-admin",
+        [],
+        "Reset link sent by an administrator",
+        "Link zum Zurücksetzen von einem Administrator gesendet",
+        "Lien de réinitialisation envoyé par un administrateur"
+    ),
+    entry!(
+        "page.event.reset-requested",
+        [],
+        "Reset link sent",
+        "Link zum Zurücksetzen gesendet",
+        "Lien de réinitialisation envoyé"
+    ),
+    entry!(
+        "page.event.role-changed",
+        [],
+        "Role changed",
+        "Rolle geändert",
+        "Rôle modifié"
+    ),
+    entry!(
+        "page.event.signed-in",
+        [],
+        "Signed in",
+        "Angemeldet",
+        "Connecté"
+    ),
+    entry!(
+        "page.event.unlocked",
+        [],
+        "Unlocked",
+        "Entsperrt",
+        "Déverrouillé"
+    ),
     entry!(
         "page.field.confirm-password",
         [],
@@ -411,6 +740,21 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Passwort vergessen?",
         "Mot de passe oublié ?"
     ),
+    entry!(
+        "page.invite.no-org",
+        [],
+        "None (the operator’s own accounts)",
+        "Keine (die eigenen Konten des Betreibers)",
+        "Aucune (les comptes propres de l’exploitant)"
+    ),
+    entry!(
+        "page.invite.org",
+        [],
+        "Organization",
+        "Organisation",
+        "Organisation"
+    ),
+    entry!("page.invite.role", [], "Role", "Rolle", "Rôle"),
     entry!(
         "page.invite.sent",
         ["email"],
@@ -649,6 +993,21 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Die Antworten stimmen nicht mit den von Ihnen gewählten überein. Prüfen Sie sie und versuchen Sie es erneut.",
         "Les réponses ne correspondent pas à celles que vous avez choisies. Vérifiez-les et réessayez."
     ),
+    entry!(
+        "page.role.admin",
+        [],
+        "Administrator",
+        "Administrator",
+        "Administrateur"
+    ),
+    entry!(
+        "page.role.org-admin",
+        [],
+        "Organization administrator",
+        "Administrator der Organisation",
+        "Administrateur de l’organisation"
+    ),
+    entry!("page.role.user", [], "User", "Benutzer", "Utilisateur"),
     entry!("page.rule.met", [], "Met: ", "Erfüllt: ", "Respecté : "),
     entry!(
         "page.rule.pending",

@@ -27,6 +27,10 @@ pub struct Me {
     pub email: String,
     /// The account's role.
     pub role: Role,
+    /// The slug of its organization; none for the operator's own accounts.
+    pub org: Option<String>,
+    /// Its organization's name.
+    pub org_name: Option<String>,
     /// The account's status.
     pub status: AccountStatus,
     /// When the password was set (Unix seconds).

@@ -136,10 +136,12 @@ fn AccountView(
         });
     };
     let navigate = use_navigate();
+    let shared = crate::app::shared();
     let sign_out = move |_| {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let _: Result<(), ApiError> = api::post_empty("/api/logout").await;
+            shared.signed_in_changed();
             navigate("/login", Default::default());
         });
     };

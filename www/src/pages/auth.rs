@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use passguard_policy::Context;
 use passguard_wire::{
     Done, ForgotRequest, Invitation, LoginRequest, Me, QuestionAnswer, RegisterRequest,
-    ResetQuestions, ResetRequest, Role, Secret,
+    ResetQuestions, ResetRequest, Secret,
 };
 
 use crate::api::{self, ApiError};
@@ -38,6 +38,7 @@ pub(crate) fn Login() -> impl IntoView {
     let alert = RwSignal::new(None);
     let busy = RwSignal::new(false);
     let navigate = use_navigate();
+    let shared = crate::app::shared();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -55,7 +56,8 @@ pub(crate) fn Login() -> impl IntoView {
             busy.set(false);
             match answer {
                 Ok(me) => {
-                    let to = if me.role == Role::Admin {
+                    shared.signed_in_changed();
+                    let to = if me.role.administers() {
                         "/admin"
                     } else {
                         "/account"
@@ -137,7 +139,7 @@ fn RegisterForm(token: String, invitation: Invitation, done: RwSignal<bool>) -> 
         now: Some(crate::time::now_seconds()),
         ..Context::default()
     });
-    let state = NewPassword::new(context);
+    let state = NewPassword::under(link_policy(&token), context);
     let count = invitation.security_questions as usize;
     let questions: Vec<(RwSignal<String>, RwSignal<String>)> = (0..count)
         .map(|i| {
@@ -312,7 +314,7 @@ fn ResetForm(token: String, info: ResetQuestions, done: RwSignal<bool>) -> impl 
         now: Some(crate::time::now_seconds()),
         ..Context::default()
     });
-    let state = NewPassword::new(context);
+    let state = NewPassword::under(link_policy(&token), context);
     let questions = info.security_questions;
     let answers: Vec<RwSignal<String>> = questions
         .iter()
@@ -405,6 +407,16 @@ where
         async move { api::get::<T>(&format!("{path}{}", encode(&token))).await }
     });
     (token, answer)
+}
+
+/// The policy in force for the account of link `token` (its organization's, if any).
+fn link_policy(token: &str) -> Signal<Option<passguard_policy::Policy>> {
+    let path = format!("/api/policy?token={}", encode(token));
+    let policy = LocalResource::new(move || {
+        let path = path.clone();
+        async move { api::policy_at(&path).await.ok() }
+    });
+    Signal::derive(move || policy.get().flatten())
 }
 
 /// Percent-encodes a token for a path segment (tokens are URL-safe already; this guards

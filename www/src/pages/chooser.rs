@@ -2,7 +2,7 @@
 //! registration, reset and change.
 
 use leptos::prelude::*;
-use passguard_policy::{Context, Report};
+use passguard_policy::{Context, Policy, Report};
 
 use crate::app::shared;
 use crate::checker::{Checklist, ConfirmHint, PasswordInput, Verdict, live_verdict};
@@ -18,10 +18,16 @@ pub(crate) struct NewPassword {
 }
 
 impl NewPassword {
+    /// Checked against the policy in force for the signed-in account.
     pub(crate) fn new(context: Signal<Context>) -> Self {
+        Self::under(shared().policy(), context)
+    }
+
+    /// Checked against `policy` (for a link, the policy of the link's account).
+    pub(crate) fn under(policy: Signal<Option<Policy>>, context: Signal<Context>) -> Self {
         let password = RwSignal::new(String::new());
         let server = RwSignal::new(None);
-        let verdict = live_verdict(shared().policy(), password.into(), context, server);
+        let verdict = live_verdict(policy, password.into(), context, server);
         Self {
             password,
             confirm: RwSignal::new(String::new()),

@@ -126,6 +126,8 @@ impl Accounts {
             username: user.username.clone(),
             email: user.email.clone(),
             role: user.role,
+            org: user.org_slug().map(str::to_owned),
+            org_name: user.org.as_ref().map(|org| org.name.clone()),
             status: rules.status(user, now, reset_pending),
             password_changed_at: user.password_changed_at,
             can_change_after: rules.can_change_after(user),
