@@ -5,6 +5,7 @@ mod check;
 mod duration;
 mod error;
 mod messages;
+mod password_rules;
 mod policy;
 mod presets;
 mod report;
