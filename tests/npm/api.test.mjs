@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
 
 import init, { Checker, audit, length, presetNames } from "passguard";
 
+import { vectorFiles } from "./support.mjs";
+
 await init();
 
 const rules = (report) => Object.fromEntries(report.rules.map((rule) => [rule.id, rule.status]));
@@ -27,6 +29,25 @@ test("presetNames lists the presets, and each loads", () => {
   const names = presetNames();
   assert.deepEqual(names, ["security-admin", "partner-portal", "nist-800-63b", "owasp-asvs"]);
   for (const name of names) assert.equal(new Checker(name).policy.name, name);
+});
+
+test("passwordRules gives every preset's string, the engine's, and null when no rule exists", () => {
+  // The engine's expected strings (tests/vectors/passwordrules.json, checked natively too).
+  const expected = new Map(
+    vectorFiles()
+      .find((file) => file.file === "passwordrules.json")
+      .cases.filter((testCase) => testCase.policy !== undefined)
+      .map((testCase) => [testCase.policy, testCase.passwordrules]),
+  );
+  for (const name of presetNames()) {
+    const rules = new Checker(name).passwordRules();
+    assert.equal(typeof rules, "string", name);
+    assert.equal(rules, expected.get(name), name);
+    assert.equal(new Checker(JSON.stringify(new Checker(name).policy)).passwordRules(), rules, `${name} as JSON`);
+  }
+  // The special group must be required, and no password manager can type "§".
+  const none = new Checker({ name: "x", password: { character_groups: { required: 1, of: ["special"] }, special_characters: "§" } });
+  assert.equal(none.passwordRules(), null);
 });
 
 test("length counts code points after NFKC, not UTF-16 units", () => {

@@ -55,6 +55,10 @@ const policy: Policy = fromObject.policy;
 const minimum: number = policy.password.min_length;
 const counter = `${length("Aa1😀😀😀😀😀")} / ${minimum} characters`;
 
+// The password managers' hint for a new-password field, or null when there is none.
+const passwordRules: string | null = checker.passwordRules();
+if (passwordRules !== null) document.querySelector("#new-password")?.setAttribute("passwordrules", passwordRules);
+
 // @ts-expect-error: the context's fields are camelCase.
 checker.check("x", { current_password: "old" });
 // @ts-expect-error: moments are a Date or milliseconds, not text.

@@ -58,6 +58,7 @@ function kind(file) {
   if (has("findings")) return "audit";
   if (has("score") && has("user_inputs")) return "strength";
   if (has("site") && has("overlay")) return "overlay";
+  if (has("passwordrules")) return "passwordrules";
   return "unknown";
 }
 
@@ -66,12 +67,14 @@ const reportFiles = files.filter((file) => kind(file) === "report");
 const errorFiles = files.filter((file) => kind(file) === "error");
 const auditFiles = files.filter((file) => kind(file) === "audit");
 const strengthFiles = files.filter((file) => kind(file) === "strength");
+const passwordRulesFiles = files.filter((file) => kind(file) === "passwordrules");
 
 test("the vector files are all there, each of a known kind", () => {
   assert.ok(reportFiles.length >= 6, `report vector files: ${reportFiles.map((f) => f.file)}`);
   assert.ok(errorFiles.length >= 1, "an error vector file");
   assert.ok(auditFiles.length >= 1, "an audit vector file");
   assert.ok(strengthFiles.length >= 1, "a strength vector file");
+  assert.ok(passwordRulesFiles.length >= 1, "a passwordrules vector file");
   for (const file of files) {
     assert.ok(file.source, `${file.file} names its source`);
     assert.notEqual(kind(file), "unknown", `${file.file}: a kind of vector this runner does not know`);
@@ -180,6 +183,20 @@ for (const file of strengthFiles) {
         assert.equal(strength.warning_id, testCase.warning, "warning");
         assert.deepEqual(strength.suggestion_ids, testCase.suggestions, "suggestions");
         assert.equal(strength.suggestions.length, strength.suggestion_ids.length);
+      });
+    }
+  });
+}
+
+// The `passwordrules` strings: the engine's own test checks the same expectations natively
+// and under wasm32, so the package's string is the one the server puts on its pages.
+for (const file of passwordRulesFiles) {
+  describe(file.file, () => {
+    for (const testCase of file.cases) {
+      test(testCase.note, () => {
+        const checker = testCase.policy === undefined ? Checker.fromToml(testCase.policy_toml) : new Checker(testCase.policy);
+        assert.equal(checker.passwordRules(), testCase.passwordrules);
+        assert.equal(new Checker(checker.policy).passwordRules(), testCase.passwordrules, "from the policy object too");
       });
     }
   });

@@ -6,6 +6,7 @@ mod duration;
 mod error;
 mod messages;
 mod overlay;
+mod password_rules;
 mod policy;
 mod presets;
 mod report;

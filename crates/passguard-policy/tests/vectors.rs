@@ -14,7 +14,9 @@
 
 use std::collections::BTreeMap;
 
-use passguard_policy::{AuditOptions, Context, Policy, PolicyError, PolicyOverlay, audit};
+use passguard_policy::{
+    AuditOptions, Context, PRESET_NAMES, Policy, PolicyError, PolicyOverlay, audit,
+};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -222,6 +224,53 @@ fn run_audit_file(text: &str) -> usize {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct PasswordRulesFile {
+    source: String,
+    cases: Vec<PasswordRulesCase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PasswordRulesCase {
+    note: String,
+    policy: Option<String>,
+    policy_toml: Option<String>,
+    /// The expected string, or null for no rule; never left out.
+    passwordrules: Value,
+}
+
+fn run_passwordrules_file(text: &str) -> usize {
+    let file: PasswordRulesFile = serde_json::from_str(text).expect("vector file parses");
+    assert!(!file.source.is_empty());
+    for case in &file.cases {
+        let policy = match (&case.policy, &case.policy_toml) {
+            (Some(name), None) => Policy::preset(name).unwrap(),
+            (None, Some(toml)) => Policy::from_toml(toml).unwrap(),
+            _ => panic!("{:?}: one of policy and policy_toml", case.note),
+        };
+        let expected = match &case.passwordrules {
+            Value::String(rules) => Some(rules.as_str()),
+            Value::Null => None,
+            other => panic!("{:?}: passwordrules is {other}", case.note),
+        };
+        assert_eq!(
+            policy.password_rules().as_deref(),
+            expected,
+            "passwordrules for {:?}",
+            case.note
+        );
+    }
+    for name in PRESET_NAMES {
+        assert!(
+            file.cases.iter().any(|c| c.policy.as_deref() == Some(name)),
+            "the preset {name} has a case"
+        );
+    }
+    file.cases.len()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct OverlayFile {
     source: String,
     cases: Vec<OverlayCase>,
@@ -312,4 +361,5 @@ vectors! {
     policy_errors => run_error_file("policy-errors.json"),
     audit_findings => run_audit_file("audit.json"),
     overlays => run_overlay_file("overlays.json"),
+    passwordrules => run_passwordrules_file("passwordrules.json"),
 }

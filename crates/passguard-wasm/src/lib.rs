@@ -84,6 +84,19 @@ impl Checker {
     pub fn policy(&self) -> Result<JsValue, js_sys::Error> {
         to_plain_object(&self.policy).map_err(Error::into_js)
     }
+
+    /// The value for the HTML `passwordrules` attribute of a new-password field: the
+    /// nearest rule a password manager follows that never generates a password this policy
+    /// refuses, or `null` when there is none. The engine computes it
+    /// (`Policy::password_rules`), so every front end of a policy announces the same rule.
+    /// Set it with `setAttribute`, which escapes it.
+    #[wasm_bindgen(js_name = passwordRules, unchecked_return_type = "string | null")]
+    #[must_use]
+    pub fn password_rules(&self) -> JsValue {
+        self.policy
+            .password_rules()
+            .map_or(JsValue::NULL, |rules| JsValue::from_str(&rules))
+    }
 }
 
 /// The names of the built-in presets.

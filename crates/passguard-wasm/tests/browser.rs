@@ -127,6 +127,20 @@ fn every_preset_is_listed_and_loads() {
 }
 
 #[wasm_bindgen_test]
+fn password_rules_is_the_engines_string_or_null() {
+    let rules = checker("nist-800-63b").password_rules();
+    assert_eq!(
+        rules.as_string().as_deref(),
+        Some("minlength: 15; maxlength: 64; allowed: ascii-printable;")
+    );
+    // The special group is required, and no password manager can type "§": null, not undefined.
+    let none = checker(
+        r#"{"name": "x", "password": {"character_groups": {"required": 1, "of": ["special"]}, "special_characters": "§"}}"#,
+    );
+    assert!(none.password_rules().is_null());
+}
+
+#[wasm_bindgen_test]
 fn a_policy_object_json_text_and_toml_agree() {
     let object = js(r#"{"name": "mine", "password": {"min_length": 10, "blocklist": "none"}}"#);
     let from_object = Checker::new(object, JsValue::UNDEFINED).unwrap();

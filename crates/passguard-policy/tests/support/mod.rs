@@ -1,0 +1,3 @@
+//! What the engine's integration tests share.
+
+pub mod generator;
