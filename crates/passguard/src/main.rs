@@ -1,8 +1,9 @@
 //! The `passguard` command line (SPEC §3): check passwords from stdin, show and validate
-//! policies, run the server and bootstrap its accounts. Exit codes: 0 all accepted (or
+//! policies, run the server and bootstrap its accounts, import breached passwords. Exit codes: 0 all accepted (or
 //! done), 1 some rejected, 2 bad usage, bad policy or a server that cannot start.
 
 mod audit;
+mod breach;
 mod check;
 mod policy_source;
 mod serve;
@@ -31,6 +32,16 @@ enum Command {
     /// Manage accounts without a running server.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Manage the store of breached passwords.
+    #[command(subcommand)]
+    Breach(BreachCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum BreachCommand {
+    /// Add a corpus (Have I Been Pwned's SHA1:COUNT lines, or one plaintext password a
+    /// line) to the store; importing the same corpus again changes nothing.
+    Import(breach::ImportArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -76,6 +87,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve::serve(args),
         Command::Admin(AdminCommand::Create(args)) => serve::admin_create(args),
         Command::Policy(PolicyCommand::Audit(args)) => audit::run(&args),
+        Command::Breach(BreachCommand::Import(args)) => breach::import_command(&args),
     };
     match outcome {
         Ok(code) => code,
