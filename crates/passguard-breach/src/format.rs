@@ -136,28 +136,28 @@ impl Fields<'_> {
 /// Reads the bucket table and checks it against the header: it starts at 0, never
 /// decreases, ends at the entry count, and its largest bucket is the header's.
 pub(crate) fn decode_table(bytes: &[u8], header: &Header) -> Result<Vec<u32>, String> {
-    let table: Vec<u32> = bytes
-        .chunks_exact(4)
-        .map(|chunk| u32::from_le_bytes(chunk.try_into().unwrap_or([0; 4])))
-        .collect();
-    if table.len() != BUCKETS + 1 {
+    if bytes.len() != TABLE_BYTES {
         return Err("the bucket table is truncated".to_owned());
     }
-    if table.first() != Some(&0) {
+    if bytes.get(..4) != Some(&[0; 4]) {
         return Err("the bucket table does not start at entry 0".to_owned());
     }
+    let mut table = Vec::with_capacity(BUCKETS + 1);
     let mut max_bucket = 0;
-    for (bucket, pair) in table.windows(2).enumerate() {
-        let [start, end] = [pair.first(), pair.get(1)].map(|x| x.copied().unwrap_or(0));
-        if end < start {
+    let mut previous = 0;
+    for chunk in bytes.chunks_exact(4) {
+        let start = u32::from_le_bytes(chunk.try_into().unwrap_or([0; 4]));
+        if start < previous {
+            let bucket = table.len().saturating_sub(1);
             return Err(format!("the bucket table decreases at bucket {bucket:05X}"));
         }
-        max_bucket = max_bucket.max(end - start);
+        max_bucket = max_bucket.max(start - previous);
+        previous = start;
+        table.push(start);
     }
-    if table.last().map(|&n| u64::from(n)) != Some(header.entries) {
+    if u64::from(previous) != header.entries {
         return Err(format!(
-            "the bucket table ends at {} entries, the header says {}",
-            table.last().copied().unwrap_or(0),
+            "the bucket table ends at {previous} entries, the header says {}",
             header.entries
         ));
     }

@@ -314,3 +314,81 @@ fn a_file_truncated_after_opening_fails_lookups_without_panicking() {
     ));
     assert!(store.verify().is_err());
 }
+
+#[test]
+fn one_open_store_serves_every_thread() {
+    fn shared<T: Send + Sync>(_: &T) {}
+    let dir = tempfile::tempdir().unwrap();
+    let store = BreachStore::open(built(dir.path())).unwrap();
+    shared(&store);
+    let store = std::sync::Arc::new(store);
+    let threads: Vec<_> = (0..4u64)
+        .map(|t| {
+            let store = std::sync::Arc::clone(&store);
+            std::thread::spawn(move || {
+                (t * 1_000..(t + 1) * 1_000).all(|i| store.contains(&generated(i)).unwrap())
+            })
+        })
+        .collect();
+    assert!(threads.into_iter().all(|t| t.join().unwrap()));
+}
+
+/// SplitMix64: a deterministic stream of damage.
+fn next(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+#[test]
+fn random_damage_is_refused_or_harmless_never_a_panic() {
+    use std::os::unix::fs::FileExt;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = built(dir.path());
+    let good = fs::read(&path).unwrap();
+    let file = fs::OpenOptions::new().write(true).open(&path).unwrap();
+    let mut state = 99;
+    let (mut refused, mut opened) = (0, 0);
+    for round in 0..15 {
+        // A few bytes in the header, the table or the entries.
+        let region = [
+            0..HEADER_BYTES,
+            HEADER_BYTES..ENTRIES_OFFSET as usize,
+            ENTRIES_OFFSET as usize..good.len(),
+        ][round % 3]
+            .clone();
+        let damaged: Vec<usize> = (0..1 + next(&mut state) % 4)
+            .map(|_| region.start + (next(&mut state) as usize) % region.len())
+            .collect();
+        for &at in &damaged {
+            file.write_all_at(&[next(&mut state) as u8], at as u64)
+                .unwrap();
+        }
+        match BreachStore::open(&path) {
+            Err(error) => {
+                assert!(matches!(error, Error::Corrupt { .. }), "{round}: {error:?}");
+                refused += 1;
+            }
+            Ok(store) => {
+                opened += 1;
+                // Whatever was hit, lookups and answers neither panic nor misbehave.
+                for i in 0..200 {
+                    let _ = store.contains(&generated(i));
+                }
+                let _ = store.range("5BAA6");
+                let _ = store.verify();
+            }
+        }
+        for &at in &damaged {
+            file.write_all_at(&good[at..=at], at as u64).unwrap();
+        }
+    }
+    assert_eq!(fs::read(&path).unwrap(), good);
+    assert!(
+        refused > 0 && opened > 0,
+        "{refused} refused, {opened} opened"
+    );
+}
