@@ -1,8 +1,9 @@
 //! The `passguard` command line (SPEC §3): check passwords from stdin, show and validate
-//! policies, run the server and bootstrap its accounts. Exit codes: 0 all accepted (or
+//! policies, run the server and bootstrap its accounts, import breached passwords. Exit codes: 0 all accepted (or
 //! done), 1 some rejected, 2 bad usage, bad policy or a server that cannot start.
 
 mod audit;
+mod breach;
 mod check;
 mod policy_source;
 mod serve;
@@ -34,6 +35,9 @@ enum Command {
     /// Manage organizations (partner companies with their own administrators).
     #[command(subcommand)]
     Org(OrgCommand),
+    /// Manage the store of breached passwords.
+    #[command(subcommand)]
+    Breach(BreachCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -41,6 +45,13 @@ enum OrgCommand {
     /// Create an organization; its policy overlay is checked against the site policy of the
     /// config (exit 2 naming a field that would loosen it).
     Create(serve::OrgCreateArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum BreachCommand {
+    /// Add a corpus (Have I Been Pwned's SHA1:COUNT lines, or one plaintext password a
+    /// line) to the store; importing the same corpus again changes nothing.
+    Import(breach::ImportArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -91,6 +102,7 @@ fn main() -> ExitCode {
         Command::Admin(AdminCommand::Unlock(args)) => serve::admin_unlock(args),
         Command::Org(OrgCommand::Create(args)) => serve::org_create(args),
         Command::Policy(PolicyCommand::Audit(args)) => audit::run(&args),
+        Command::Breach(BreachCommand::Import(args)) => breach::import_command(&args),
     };
     match outcome {
         Ok(code) => code,
