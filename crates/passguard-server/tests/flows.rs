@@ -130,7 +130,7 @@ async fn sessions(backend: Backend) {
         reply.body,
         json!({
             "username": "ada", "email": "ada@example.com", "role": "user", "status": "active",
-            "password_changed_at": changed_at, "can_change_after": changed_at + 48 * HOUR,
+            "org": null, "org_name": null, "password_changed_at": changed_at, "can_change_after": changed_at + 48 * HOUR,
             "expires_at": changed_at + 90 * DAY, "must_change_password": false,
             "notice": null, "support_contact": "the test desk", "now": changed_at,
         })
