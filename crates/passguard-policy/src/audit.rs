@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::duration::Duration;
 use crate::messages;
-use crate::policy::{Blocklist, Group, OtherCharacters, Policy};
+use crate::policy::{Blocklist, Group, OtherCharacters, Policy, Unlock};
 
 /// Which standard a finding cites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -522,6 +522,18 @@ fn asvs(policy: &Policy, target: u8, out: &mut Findings<'_>) {
             1,
             "reset.security_questions",
             &[],
+        );
+    }
+    // Anyone who knows a username can lock the account; when only an administrator
+    // unlocks, the lock is a denial of service (OWASP's "lockout as DoS").
+    let logins = policy.lockout.max_failed_logins;
+    if logins > 0 && policy.lockout.unlock == Unlock::Admin {
+        add(
+            "asvs-lockout-dos",
+            "v5.0.0-6.1.1",
+            1,
+            "lockout.unlock",
+            &[("max", int(logins))],
         );
     }
 }

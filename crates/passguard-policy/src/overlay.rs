@@ -116,6 +116,9 @@ pub struct LockoutOverlay {
     /// See [`LockoutRules::unlock`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unlock: Option<Unlock>,
+    /// See [`LockoutRules::notify`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notify: Option<bool>,
 }
 
 /// The `[reset]` fields an overlay may set.
@@ -128,6 +131,9 @@ pub struct ResetOverlay {
     /// See [`ResetRules::security_questions`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_questions: Option<u32>,
+    /// See [`ResetRules::admin_reset_revokes`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_reset_revokes: Option<bool>,
 }
 
 impl PasswordOverlay {
@@ -244,13 +250,20 @@ fn fewer_failures(site: &u32, overlay: &u32) -> Verdict {
     })
 }
 
-/// An administrator's unlock is stricter than any timed one, a longer lock than a shorter.
+/// An administrator's unlock is stricter than an e-mailed link, which is stricter than any
+/// timed one (the lock stays until the owner proves the mailbox), a longer lock than a
+/// shorter.
 fn stricter_unlock(site: &Unlock, overlay: &Unlock) -> Verdict {
     verdict(match (site, overlay) {
-        (_, Unlock::Admin) => true,
-        (Unlock::Admin, Unlock::After(_)) => false,
+        (_, Unlock::Admin) | (Unlock::Email | Unlock::After(_), Unlock::Email) => true,
+        (Unlock::Admin, _) | (Unlock::Email, Unlock::After(_)) => false,
         (Unlock::After(site), Unlock::After(overlay)) => overlay >= site,
     })
+}
+
+/// A switch where on is stricter.
+fn on(site: &bool, overlay: &bool) -> Verdict {
+    verdict(*overlay || !*site)
 }
 
 /// Composition rules are at least as strict when every password meeting the overlay's also
@@ -389,6 +402,7 @@ impl Shown for Unlock {
     fn shown(&self) -> String {
         match self {
             Unlock::Admin => "\"admin\"".to_owned(),
+            Unlock::Email => "\"email\"".to_owned(),
             Unlock::After(duration) => duration.shown(),
         }
     }
@@ -559,6 +573,7 @@ impl Policy {
             max_failed_logins,
             max_failed_security_answers,
             unlock,
+            notify,
         } = &mut policy.lockout;
         let o = &overlay.lockout;
         lay(
@@ -582,9 +597,11 @@ impl Policy {
             o.unlock.as_ref(),
             stricter_unlock,
         )?;
+        lay(mode, "lockout.notify", notify, o.notify.as_ref(), on)?;
         let ResetRules {
             token_lifetime,
             security_questions,
+            admin_reset_revokes,
         } = &mut policy.reset;
         let o = &overlay.reset;
         lay(
@@ -600,6 +617,13 @@ impl Policy {
             security_questions,
             o.security_questions.as_ref(),
             higher,
+        )?;
+        lay(
+            mode,
+            "reset.admin_reset_revokes",
+            admin_reset_revokes,
+            o.admin_reset_revokes.as_ref(),
+            on,
         )?;
         policy.validate()?;
         Ok(policy)

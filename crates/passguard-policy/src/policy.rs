@@ -148,13 +148,18 @@ pub struct LockoutRules {
     pub max_failed_security_answers: u32,
     /// Who or what unlocks a locked account.
     pub unlock: Unlock,
+    /// Whether the owner is e-mailed when the account locks, with what to do (with
+    /// `unlock = "email"` the lock e-mail is always sent: it carries the unlock link).
+    pub notify: bool,
 }
 
-/// `unlock`: `"admin"` or a duration after which the lock lifts by itself.
+/// `unlock`: `"admin"`, `"email"` or a duration after which the lock lifts by itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unlock {
     /// Only an administrator unlocks.
     Admin,
+    /// The lock e-mail carries a single-use unlock link (and a reset by e-mail unlocks too).
+    Email,
     /// The lock lifts this long after it was set.
     After(Duration),
 }
@@ -163,6 +168,7 @@ impl Serialize for Unlock {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Unlock::Admin => serializer.serialize_str("admin"),
+            Unlock::Email => serializer.serialize_str("email"),
             Unlock::After(duration) => duration.serialize(serializer),
         }
     }
@@ -171,12 +177,14 @@ impl Serialize for Unlock {
 impl<'de> Deserialize<'de> for Unlock {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        if text == "admin" {
-            return Ok(Unlock::Admin);
+        match text.as_str() {
+            "admin" => return Ok(Unlock::Admin),
+            "email" => return Ok(Unlock::Email),
+            _ => {}
         }
-        Duration::parse(&text)
-            .map(Unlock::After)
-            .map_err(|e| serde::de::Error::custom(format!("expected \"admin\" or a duration: {e}")))
+        Duration::parse(&text).map(Unlock::After).map_err(|e| {
+            serde::de::Error::custom(format!("expected \"admin\", \"email\" or a duration: {e}"))
+        })
     }
 }
 
@@ -188,6 +196,9 @@ pub struct ResetRules {
     pub token_lifetime: Duration,
     /// How many security questions a user chooses at registration and answers before a reset.
     pub security_questions: u32,
+    /// Whether an administrator's reset also ends the account's sessions and refuses its old
+    /// password until a new one is chosen (otherwise the old one keeps working meanwhile).
+    pub admin_reset_revokes: bool,
 }
 
 impl Default for PasswordRules {
@@ -541,7 +552,7 @@ impl LockoutRules {
         if self.unlock == Unlock::After(Duration::ZERO) {
             return invalid(
                 "lockout.unlock",
-                "must be \"admin\" or longer than 0".to_owned(),
+                "must be \"admin\", \"email\" or longer than 0".to_owned(),
             );
         }
         Ok(())

@@ -75,11 +75,13 @@ impl Policy {
             lockout: LockoutRules {
                 max_failed_logins: 100,
                 max_failed_security_answers: 0,
-                unlock: Unlock::Admin,
+                unlock: Unlock::Email,
+                notify: true,
             },
             reset: ResetRules {
                 token_lifetime: Duration::from_days(1),
                 security_questions: 0,
+                admin_reset_revokes: true,
             },
         }
     }

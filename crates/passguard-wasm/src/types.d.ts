@@ -47,8 +47,10 @@ export interface LockoutRules {
   max_failed_logins: number;
   /** Wrong security answers during a reset that lock the account; 0 never locks. */
   max_failed_security_answers: number;
-  /** `"admin"`, or the duration after which a lock lifts by itself. */
-  unlock: "admin" | Duration;
+  /** `"admin"`, `"email"` (the lock e-mail carries an unlock link), or the duration after which a lock lifts by itself. */
+  unlock: "admin" | "email" | Duration;
+  /** Whether the owner is e-mailed when the account locks. */
+  notify: boolean;
 }
 
 /** Reset and registration links, and security questions. */
@@ -57,6 +59,8 @@ export interface ResetRules {
   token_lifetime: Duration;
   /** Security questions chosen at registration and asked before a reset; 0 = none. */
   security_questions: number;
+  /** Whether an administrator's reset ends the sessions and refuses the old password until a new one is chosen. */
+  admin_reset_revokes: boolean;
 }
 
 /** A complete policy, as the `policy` getter returns it and `GET /api/policy` serves it. */

@@ -46,6 +46,13 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Lorsque les mots de passe expirent, les rappels doivent partir assez tôt pour agir avant l’expiration. Ajoutez un expiry_notice supérieur à 0d, par exemple \"14d\"."
     ),
     entry!(
+        "audit.asvs-lockout-dos",
+        ["max"],
+        "Only an administrator unlocks: anyone who knows a username can lock that account, an administrator's too, with {max} wrong passwords, and it stays locked until an administrator acts. The server's per-client limits slow one address, not many. Prefer unlock = \"email\" (the lock e-mail carries an unlock link) or a duration, with notify = true; otherwise document the risk and keep `passguard admin unlock` at hand.",
+        "Nur ein Administrator entsperrt: Wer einen Benutzernamen kennt, kann das Konto – auch das eines Administrators – mit {max} falschen Passwörtern sperren, und es bleibt gesperrt, bis ein Administrator handelt. Die Limits des Servers je Client bremsen eine Adresse, nicht viele. Besser unlock = \"email\" (die Sperr-E-Mail enthält einen Entsperrlink) oder eine Dauer, mit notify = true; andernfalls das Risiko dokumentieren und `passguard admin unlock` bereithalten.",
+        "Seul un administrateur déverrouille : quiconque connaît un nom d’utilisateur peut verrouiller ce compte, celui d’un administrateur aussi, avec {max} mots de passe erronés, et il reste verrouillé jusqu’à ce qu’un administrateur intervienne. Les limites du serveur par client ralentissent une adresse, pas plusieurs. Préférez unlock = \"email\" (l’e-mail de verrouillage contient un lien de déverrouillage) ou une durée, avec notify = true ; sinon, documentez le risque et gardez `passguard admin unlock` sous la main."
+    ),
+    entry!(
         "audit.asvs-max-length",
         ["actual", "min_max"],
         "Passwords of at least {min_max} characters must be permitted; this policy stops at {actual}.",
