@@ -10,7 +10,7 @@ use passguard_wire::Site;
 
 use crate::api::{self, ApiError};
 use crate::i18n::{LanguageSelect, t, tr};
-use crate::pages::{Account, Admin, Forgot, Home, Login, NotFound, Register, Reset};
+use crate::pages::{Account, Admin, Forgot, Home, Login, NotFound, Register, Reset, Unlock};
 
 /// Shared by every page through the context.
 #[derive(Clone, Copy)]
@@ -63,6 +63,7 @@ pub(crate) fn App() -> impl IntoView {
                     <Route path=path!("/register") view=Register/>
                     <Route path=path!("/forgot") view=Forgot/>
                     <Route path=path!("/reset") view=Reset/>
+                    <Route path=path!("/unlock") view=Unlock/>
                     <Route path=path!("/account") view=Account/>
                     <Route path=path!("/admin") view=Admin/>
                 </Routes>

@@ -1076,4 +1076,32 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Wenden Sie sich bei Fragen an {contact}.",
         "Pour obtenir de l’aide, contactez {contact}."
     ),
+    entry!(
+        "page.unlock.done",
+        [],
+        "Your account is unlocked.",
+        "Ihr Konto ist entsperrt.",
+        "Votre compte est déverrouillé."
+    ),
+    entry!(
+        "page.unlock.intro",
+        [],
+        "Your account was locked after too many wrong passwords. Unlock it to sign in again with your password.",
+        "Ihr Konto wurde nach zu vielen falschen Passwörtern gesperrt. Entsperren Sie es, um sich wieder mit Ihrem Passwort anzumelden.",
+        "Votre compte a été verrouillé après trop de mots de passe erronés. Déverrouillez-le pour vous reconnecter avec votre mot de passe."
+    ),
+    entry!(
+        "page.unlock.submit",
+        [],
+        "Unlock my account",
+        "Mein Konto entsperren",
+        "Déverrouiller mon compte"
+    ),
+    entry!(
+        "page.unlock.title",
+        [],
+        "Unlock your account",
+        "Konto entsperren",
+        "Déverrouiller votre compte"
+    ),
 ];

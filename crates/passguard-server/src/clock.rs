@@ -42,17 +42,35 @@ impl Clock {
         }
     }
 
-    /// Moves a test clock forward by `seconds` and returns the new time; the system clock
-    /// cannot be moved (`None`).
+    /// The current time in Unix milliseconds (a test clock's whole seconds), for budgets
+    /// that refill faster than once a second.
+    #[must_use]
+    pub fn now_millis(&self) -> i64 {
+        match &self.frozen {
+            Some(now) => now.load(Ordering::SeqCst).saturating_mul(1000),
+            None => SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+                .unwrap_or(0),
+        }
+    }
+
+    /// Moves a test clock forward by `seconds` (at most [`Clock::MAX_ADVANCE`]) and returns
+    /// the new time, which saturates rather than wraps; the system clock cannot be moved
+    /// (`None`).
     pub fn advance(&self, seconds: i64) -> Option<i64> {
         let frozen = self.frozen.as_ref()?;
-        let seconds = seconds.max(0);
-        Some(
-            frozen
-                .fetch_add(seconds, Ordering::SeqCst)
-                .saturating_add(seconds),
-        )
+        let seconds = seconds.clamp(0, Self::MAX_ADVANCE);
+        let before = frozen
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |now| {
+                Some(now.saturating_add(seconds))
+            })
+            .unwrap_or_else(|now| now);
+        Some(before.saturating_add(seconds))
     }
+
+    /// The most a test clock moves at once: a thousand years.
+    pub const MAX_ADVANCE: i64 = 1000 * 366 * 86_400;
 }
 
 fn system_now() -> i64 {
@@ -74,5 +92,11 @@ mod tests {
         assert_eq!(clock.advance(172_800), Some(start + 172_800));
         assert_eq!(clock.clone().now(), start + 172_800);
         assert_eq!(Clock::system().advance(1), None);
+        assert_eq!(clock.now_millis(), (start + 172_800) * 1000);
+        // It saturates instead of wrapping.
+        for _ in 0..1000 {
+            clock.advance(i64::MAX);
+        }
+        assert!(clock.now() > start);
     }
 }

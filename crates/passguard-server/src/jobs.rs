@@ -54,6 +54,7 @@ pub(crate) async fn run_due(accounts: &Accounts) -> Result<usize, Error> {
     let now = accounts.clock().now();
     let store = accounts.store();
     store.sweep_sessions(now).await?;
+    accounts.sweep_limits(now).await?;
     // The widest window any policy in force looks back to: the site's and every
     // organization's.
     let mut policies = vec![Arc::clone(accounts.policy())];

@@ -258,6 +258,55 @@ pub(crate) fn locked(locale: Locale, username: &str, support: &str) -> Mail {
     .render(texts::MAIL_LOCKED_SUBJECT)
 }
 
+/// How a locked account is unlocked, as its lock e-mail says.
+#[derive(Debug, Clone)]
+pub(crate) enum Unlocking {
+    /// Only an administrator unlocks.
+    Admin,
+    /// It unlocks by itself at this time.
+    At(i64),
+    /// Through this single-use link.
+    Link { url: String, times: LinkTimes },
+}
+
+/// The lock e-mail: what happened at `now`, what to do, and what if it was not the owner.
+pub(crate) fn lock_notice(
+    locale: Locale,
+    username: &str,
+    now: i64,
+    unlocking: &Unlocking,
+    support: &str,
+) -> Mail {
+    let mut paragraphs =
+        vec![Message::new(texts::MAIL_LOCK_HAPPENED).arg("time", Value::Time(now))];
+    let mut link = None;
+    match unlocking {
+        Unlocking::Admin => {
+            paragraphs.push(Message::new(texts::MAIL_LOCK_ADMIN).arg("contact", support));
+        }
+        Unlocking::At(at) => {
+            paragraphs.push(Message::new(texts::MAIL_LOCK_AT).arg("time", Value::Time(*at)));
+        }
+        Unlocking::Link { url, times } => {
+            paragraphs.push(validity(
+                texts::MAIL_LOCK_VALIDITY,
+                times.now,
+                times.expires_at,
+            ));
+            link = Some((texts::MAIL_LOCK_LINK, url.as_str()));
+        }
+    }
+    paragraphs.push(Message::new(texts::MAIL_LOCK_NOT_YOU));
+    Body {
+        locale,
+        username,
+        paragraphs,
+        link,
+        support_contact: support,
+    }
+    .render(texts::MAIL_LOCK_SUBJECT)
+}
+
 /// An expiry notice for a password expiring at `expires_at`, with a reset link.
 pub(crate) fn expiry_notice(
     locale: Locale,

@@ -21,6 +21,8 @@ pub(crate) enum LinkPurpose {
     Register,
     /// Choosing a new password after answering the security questions (`/reset?token=…`).
     Reset,
+    /// Lifting a lock, from the lock e-mail (`/unlock?token=…`, policy `unlock = "email"`).
+    Unlock,
 }
 
 /// A closed set stored as text: its id, and back.
@@ -46,11 +48,16 @@ impl StoredId for SessionScope {
 }
 
 impl StoredId for LinkPurpose {
-    const ALL: &'static [Self] = &[LinkPurpose::Register, LinkPurpose::Reset];
+    const ALL: &'static [Self] = &[
+        LinkPurpose::Register,
+        LinkPurpose::Reset,
+        LinkPurpose::Unlock,
+    ];
     fn id(self) -> &'static str {
         match self {
             LinkPurpose::Register => "register",
             LinkPurpose::Reset => "reset",
+            LinkPurpose::Unlock => "unlock",
         }
     }
 }
@@ -68,6 +75,7 @@ impl LinkPurpose {
         match self {
             LinkPurpose::Register => "register",
             LinkPurpose::Reset => "reset",
+            LinkPurpose::Unlock => "unlock",
         }
     }
 }
@@ -101,7 +109,7 @@ mod tests {
                 .collect()
         }
         assert_eq!(round_trip::<SessionScope>(), ["full", "change-password"]);
-        assert_eq!(round_trip::<LinkPurpose>(), ["register", "reset"]);
+        assert_eq!(round_trip::<LinkPurpose>(), ["register", "reset", "unlock"]);
         assert_eq!(round_trip::<Role>(), ["user", "org-admin", "admin"]);
         assert_eq!(SessionScope::from_id("root"), None);
     }

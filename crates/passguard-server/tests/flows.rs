@@ -466,6 +466,16 @@ async fn forgot_and_reset(backend: Backend) {
     assert_eq!(known.status, StatusCode::ACCEPTED);
     assert_eq!((known.status, &known.raw), (unknown.status, &unknown.raw));
     let first = mailbox::wait_for(app.mail.path(), "ada@example.com", 2).await;
+    // Asking again at once sends nothing and keeps the young link alive: whoever keeps
+    // asking cannot kill the owner's link.
+    let again = app
+        .post("/api/password/forgot", json!({"username": "ada"}), None)
+        .await;
+    assert_eq!((again.status, &again.raw), (known.status, &known.raw));
+    let young = first[1].token("reset").unwrap();
+    let reply = app.get(&format!("/api/password/reset/{young}"), None).await;
+    assert_eq!(reply.status, StatusCode::OK, "{reply:?}");
+    app.advance(10 * 60 + 1);
     let by_email = app
         .post(
             "/api/password/forgot",
@@ -546,6 +556,8 @@ async fn forgot_and_reset(backend: Backend) {
         (StatusCode::GONE, "token-used")
     );
     assert_eq!(app.row(&admin, "ada").await["status"], "active");
+    // Invitation, first link, the one by e-mail; the request within the grace sent nothing.
+    assert_eq!(mailbox::to(app.mail.path(), "ada@example.com").len(), 3);
 }
 
 async fn wrong_answers_lock(backend: Backend) {

@@ -278,6 +278,9 @@ async fn requests_from_other_sites_are_refused() {
         ("origin", "https://evil.example"),
         ("origin", "null"),
         ("sec-fetch-site", "cross-site"),
+        // The site's host, or the request's own, over plain http: another origin.
+        ("origin", "http://passguard.test"),
+        ("origin", "http://evil-host.example"),
     ] {
         let mut request = raw(
             Method::POST,
@@ -293,8 +296,9 @@ async fn requests_from_other_sites_are_refused() {
             "{name}: {value}"
         );
     }
-    for origin in ["https://passguard.test", "http://evil-host.example"] {
-        // The public origin, or the request's own (its Host header) are fine.
+    for origin in ["https://passguard.test", "https://evil-host.example"] {
+        // The public origin, or the request's own (its Host header, under the site's
+        // scheme) are fine.
         let mut request = raw(
             Method::POST,
             "/api/login",
@@ -346,14 +350,26 @@ async fn every_answer_carries_the_security_headers() {
         assert_eq!(headers["x-frame-options"], "DENY");
         let csp = headers["content-security-policy"].to_str().unwrap();
         assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"));
-        assert!(
-            headers.contains_key("strict-transport-security"),
+        assert_eq!(
+            headers["strict-transport-security"], "max-age=31536000; includeSubDomains",
             "public URL is https"
         );
     }
     assert_eq!(
         app.get("/api/me", None).await.headers[header::CACHE_CONTROL],
         "no-store"
+    );
+    // A site whose subdomains are not all https may keep HSTS to its own host.
+    let own_host = TestApp::with(
+        TestDatabase::new(Backend::Sqlite).await,
+        Policy::preset("security-admin").unwrap(),
+        FAST_ARGON2,
+        "hsts_include_subdomains = false",
+    )
+    .await;
+    assert_eq!(
+        own_host.get("/api/policy", None).await.headers["strict-transport-security"],
+        "max-age=31536000"
     );
 }
 

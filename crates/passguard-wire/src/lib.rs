@@ -15,7 +15,7 @@ pub use admin::{
     UserPatch, UserRow,
 };
 pub use error::{ErrorBody, ErrorDetails};
-pub use meta::{ClockAnswer, ClockRequest, Site, TestCounters};
+pub use meta::{ClockAnswer, ClockRequest, ConnectionCounters, Site, TestCounters};
 pub use passguard_policy::{AuditReport, PolicyOverlay, Report};
-pub use recovery::{Accepted, ForgotRequest, ResetQuestions, ResetRequest};
+pub use recovery::{Accepted, ForgotRequest, ResetQuestions, ResetRequest, UnlockRequest};
 pub use values::{AccountStatus, Role, Secret};

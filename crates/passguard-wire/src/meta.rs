@@ -29,7 +29,8 @@ pub struct ClockAnswer {
     pub notices_sent: usize,
 }
 
-/// `GET /api/test/counters` (test clock only): the hashing work done, and the clock.
+/// `GET /api/test/counters` (test clock only): the hashing work done, the connections, and
+/// the clock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TestCounters {
     /// Argon2 verifications (logins, current passwords, history, security answers).
@@ -38,4 +39,24 @@ pub struct TestCounters {
     pub hashes: u64,
     /// The clock's time (Unix seconds).
     pub now: i64,
+    /// What happened to connections (zero when the app runs without the server's loop).
+    #[serde(default)]
+    pub connections: ConnectionCounters,
+}
+
+/// Connections open now, and since the start: refused at a cap, closed by a timeout.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConnectionCounters {
+    /// Open now.
+    pub open: u64,
+    /// Refused: the client held `max_connections_per_client`.
+    pub refused_per_client: u64,
+    /// Refused: the server held `max_connections`.
+    pub refused_total: u64,
+    /// Closed: a request head did not arrive within `header_timeout`.
+    pub header_timeouts: u64,
+    /// Closed: idle between requests for `idle_timeout`.
+    pub idle_closed: u64,
+    /// Closed: the client left a response unread for `idle_timeout`.
+    pub stalled: u64,
 }

@@ -49,3 +49,12 @@ pub struct ResetRequest {
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Password))]
     pub new_password: Secret,
 }
+
+/// `POST /api/unlock`: redeems the unlock link of a lock e-mail (policy `unlock = "email"`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UnlockRequest {
+    /// The token of the unlock link.
+    pub token: String,
+}

@@ -284,6 +284,49 @@ pub(crate) fn Forgot() -> impl IntoView {
     }
 }
 
+/// `/unlock?token=…`, from a lock e-mail: one button that lifts the lock (a button rather
+/// than on load, so a mail scanner following the link spends nothing).
+#[component]
+pub(crate) fn Unlock() -> impl IntoView {
+    let query = use_query_map();
+    let token = move || query.with_untracked(|q| q.get("token").unwrap_or_default());
+    let alert = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let done = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() || done.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        alert.set(None);
+        let body = passguard_wire::UnlockRequest { token: token() };
+        leptos::task::spawn_local(async move {
+            let answer: Result<Done, ApiError> = api::post("/api/unlock", &body).await;
+            busy.set(false);
+            match answer {
+                Ok(_) => done.set(true),
+                Err(error) => alert.set(Some((false, error.message))),
+            }
+        });
+    };
+    view! {
+        <section class="card">
+            <h1>{t("page.unlock.title")}</h1>
+            <Show when=move || done.get() fallback=move || view! {
+                <p>{t("page.unlock.intro")}</p>
+                <form on:submit=submit novalidate>
+                    <Alert message=alert/>
+                    <button type="submit" class="primary" id="unlock" disabled=move || busy.get()>{t("page.unlock.submit")}</button>
+                </form>
+                <nav class="links"><a href="/forgot">{t("page.reset.new-link")}</a></nav>
+            }>
+                <p class="alert ok" data-alert="ok" role="status">{t("page.unlock.done")} " " <a href="/login">{t("page.login.submit")}</a></p>
+            </Show>
+        </section>
+    }
+}
+
 #[component]
 pub(crate) fn Reset() -> impl IntoView {
     let (token, info) = link_resource::<ResetQuestions>("/api/password/reset/");

@@ -7,7 +7,7 @@ mod chooser;
 
 pub(crate) use account::Account;
 pub(crate) use admin::Admin;
-pub(crate) use auth::{Forgot, Home, Login, NotFound, Register, Reset};
+pub(crate) use auth::{Forgot, Home, Login, NotFound, Register, Reset, Unlock};
 
 /// The catalogue keys the admin grid builds from its actions' ids (for the catalogue's test).
 #[cfg(test)]

@@ -241,8 +241,22 @@ impl Accounts {
         if Rules::of(&policy).is_locked(&user, now) {
             return Err(Error::LockedUnlockFirst);
         }
+        // The link an administrator sends enjoys the same grace as one asked for: a
+        // forgotten-password request right after cannot replace it. (A grace already
+        // running is no reason not to send.)
+        match self
+            .take(super::Budget::ResetGrace, &user.id.to_string())
+            .await
+        {
+            Ok(_) | Err(Error::RateLimited { .. }) => {}
+            Err(error) => return Err(error),
+        }
         let event = self.event(&user, EventAction::ResetByAdmin, by.actor());
         self.send_reset_link(&user, now, &event).await?;
+        if policy.reset.admin_reset_revokes {
+            // Sent first: the owner is never left with neither password nor link.
+            self.store().revoke_password(user.id, now).await?;
+        }
         tracing::info!(by = %by.actor(), reset = %user.username, "reset link sent");
         Ok(())
     }

@@ -32,6 +32,9 @@ pub enum Error {
     Locked {
         /// Who to contact.
         contact: String,
+        /// How a lock is lifted under the site's policy (the same for every account, so the
+        /// answer tells nothing about the account or its organization).
+        unlock: passguard_policy::Unlock,
     },
     /// The password expired and the grace period is over: nothing but a reset link helps.
     PasswordExpired {
@@ -78,6 +81,16 @@ pub enum Error {
     Conflict,
     /// The account has not registered yet.
     Invited,
+    /// A budget is spent: the client (or the account) must wait.
+    RateLimited {
+        /// Seconds until it may try again (at least 1).
+        retry_after: i64,
+    },
+    /// An administrator revoked the password: only a reset link sets a new one.
+    ResetRequired {
+        /// Who to contact.
+        contact: String,
+    },
     /// The account must be unlocked first.
     LockedUnlockFirst,
     /// The account is disabled: enable it first.
@@ -189,7 +202,12 @@ impl Error {
             Error::InvalidEmail => say(texts::INVALID_EMAIL),
             Error::Exists { username } => say(texts::EXISTS).arg("username", username.as_str()),
             Error::InvalidCredentials => say(texts::INVALID_CREDENTIALS),
-            Error::Locked { contact } => say(texts::LOCKED).arg("contact", contact.as_str()),
+            Error::Locked { contact, unlock } => say(match unlock {
+                passguard_policy::Unlock::Admin => texts::LOCKED,
+                passguard_policy::Unlock::Email => texts::LOCKED_EMAIL,
+                passguard_policy::Unlock::After(_) => texts::LOCKED_TIMED,
+            })
+            .arg("contact", contact.as_str()),
             Error::PasswordExpired {
                 expired_at,
                 contact,
@@ -219,6 +237,12 @@ impl Error {
             Error::MinAge { wait, .. } => say(texts::MIN_AGE).arg("remaining", Value::Span(*wait)),
             Error::Conflict => say(texts::CONFLICT),
             Error::Invited => say(texts::INVITED),
+            Error::RateLimited { retry_after } => {
+                say(texts::RATE_LIMITED).arg("wait", Value::Span(*retry_after))
+            }
+            Error::ResetRequired { contact } => {
+                say(texts::RESET_REQUIRED).arg("contact", contact.as_str())
+            }
             Error::LockedUnlockFirst => say(texts::LOCKED_UNLOCK_FIRST),
             Error::Disabled => say(texts::DISABLED),
             Error::NotInvited => say(texts::NOT_INVITED),
@@ -311,6 +335,7 @@ impl From<hashing::Error> for Error {
     fn from(error: hashing::Error) -> Self {
         match error {
             hashing::Error::Busy => Error::Busy,
+            hashing::Error::ClientBusy => Error::RateLimited { retry_after: 1 },
             hashing::Error::Thread(e) => Error::HashingThread(e),
             hashing::Error::Argon2(e) => Error::Hashing(e),
             hashing::Error::Csprng(e) => Error::Csprng(e),

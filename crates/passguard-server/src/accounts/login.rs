@@ -5,7 +5,8 @@ use passguard_i18n::Locale;
 use passguard_wire::{EventAction, Me, Secret};
 
 use super::names::username_key;
-use super::{Accounts, Error, NewSession, Rules};
+use super::{Accounts, Budget, Error, NewSession, Rules};
+use crate::client::ClientKey;
 use crate::model::SessionScope;
 use crate::tokens;
 
@@ -28,9 +29,31 @@ impl Accounts {
     /// # Errors
     /// [`Error::InvalidCredentials`] for a wrong password, an unknown name and a disabled
     /// account alike (each counted toward its lock), [`Error::Locked`] once locked, and
-    /// [`Error::PasswordExpired`] for an expired password past its grace period.
+    /// [`Error::PasswordExpired`] for an expired password past its grace period, and
+    /// [`Error::RateLimited`] once `client` spent its budget of failed logins.
     pub(crate) async fn login(
         &self,
+        client: &ClientKey,
+        username: &str,
+        password: Secret,
+        locale: Option<Locale>,
+    ) -> Result<Login, Error> {
+        // The client's budget of failures is spent before any account is looked up, so it is
+        // the same for every name; a login that does not fail gives its token back.
+        let reservation = self.take_for(Budget::FailedLogins, client).await?;
+        let outcome = self.sign_in(client, username, password, locale).await;
+        if !matches!(
+            outcome,
+            Err(Error::InvalidCredentials | Error::Locked { .. })
+        ) {
+            self.give_back(reservation).await?;
+        }
+        outcome
+    }
+
+    async fn sign_in(
+        &self,
+        client: &ClientKey,
         username: &str,
         password: Secret,
         locale: Option<Locale>,
@@ -46,7 +69,7 @@ impl Accounts {
             .and_then(|user| user.password_hash.clone());
         let (matches, rehashed) = self
             .hasher()
-            .run(move |work| {
+            .run(client, move |work| {
                 let matches = work.verify_password(password.expose(), stored.as_deref());
                 let rehashed = match stored {
                     Some(stored) if matches && work.needs_rehash(&stored) => work
@@ -77,7 +100,15 @@ impl Accounts {
                 .store()
                 .login_failed(user.id, rules.login_lock(now), &event)
                 .await?;
+            self.after_failure(&user, lock)?;
             return Err(self.failed(lock.locked));
+        }
+        // An administrator's reset revoked this password: the right one says so (a wrong
+        // one said nothing), and only the e-mailed link helps.
+        if user.password_revoked_at.is_some() && !rules.is_locked(&user, now) {
+            return Err(Error::ResetRequired {
+                contact: self.contact_of(&user).to_owned(),
+            });
         }
         let event = self.event(&user, EventAction::SignedIn, &user.username);
         if !self

@@ -8,7 +8,9 @@
 
 mod admin;
 mod error;
+mod limits;
 mod links;
+mod lockout;
 mod login;
 mod names;
 mod orgs;
@@ -25,7 +27,7 @@ use tokio::sync::Semaphore;
 use url::Url;
 
 use crate::clock::Clock;
-use crate::config::{Config, ConfigError, Notices};
+use crate::config::{Config, ConfigError, Limits, Notices};
 use crate::hashing::Hasher;
 use crate::mail::Mailer;
 use crate::model::LinkPurpose;
@@ -33,6 +35,7 @@ use crate::store::{NewEvent, OrgRow, Store, User};
 
 pub use admin::{Administrator, UsersQuery};
 pub use error::{Error, QuestionsProblem};
+pub(crate) use limits::Budget;
 pub(crate) use login::Login;
 pub(crate) use names::username_key;
 pub(crate) use password::MAX_QUESTION_CHARS;
@@ -62,6 +65,9 @@ struct Inner {
     clock: Clock,
     mailer: Mailer,
     background: Arc<Semaphore>,
+    limits: Limits,
+    /// Budgets the database refused, remembered until they refill.
+    refusals: limits::Refusals,
 }
 
 impl Accounts {
@@ -94,6 +100,8 @@ impl Accounts {
                 clock,
                 mailer,
                 background: Arc::new(Semaphore::new(BACKGROUND_JOBS)),
+                limits: config.limits.clone(),
+                refusals: limits::Refusals::default(),
             }),
         })
     }
@@ -120,6 +128,11 @@ impl Accounts {
     #[must_use]
     pub fn public_url(&self) -> &Url {
         &self.inner.public_url
+    }
+
+    /// The abuse controls in force.
+    pub(crate) fn limits(&self) -> &Limits {
+        &self.inner.limits
     }
 
     /// The site policy: for accounts of no organization, and what every organization's
@@ -189,6 +202,7 @@ impl Accounts {
     pub(crate) fn locked(&self) -> Error {
         Error::Locked {
             contact: self.support_contact().to_owned(),
+            unlock: self.policy().lockout.unlock,
         }
     }
 
@@ -228,6 +242,14 @@ impl Accounts {
                 });
             }
             Err(_) => tracing::warn!("{what}: dropped, too many background jobs"),
+        }
+    }
+
+    /// Waits until no background job runs (tests: "nothing was sent" needs the job done).
+    pub async fn background_settled(&self) {
+        let all = u32::try_from(BACKGROUND_JOBS).unwrap_or(u32::MAX);
+        if let Ok(permits) = self.inner.background.acquire_many(all).await {
+            drop(permits);
         }
     }
 }

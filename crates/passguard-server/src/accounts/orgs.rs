@@ -61,7 +61,7 @@ pub(crate) fn effective(policy: &Policy) -> Effective {
     Effective {
         max_age_seconds: policy.password.max_age.map(|d| d.as_secs_i64()),
         unlock_seconds: match policy.lockout.unlock {
-            Unlock::Admin => None,
+            Unlock::Admin | Unlock::Email => None,
             Unlock::After(d) => Some(d.as_secs_i64()),
         },
     }

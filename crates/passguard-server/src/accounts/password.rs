@@ -16,6 +16,7 @@ use passguard_wire::EventAction;
 use super::error::QuestionsProblem;
 use super::names::username_key;
 use super::{Accounts, Error, NewSession, Rules, Session};
+use crate::client::ClientKey;
 use crate::hashing::{self, normalize_answer};
 use crate::model::{LinkPurpose, SessionScope};
 use crate::store::{Guard, NewPassword, User};
@@ -41,6 +42,7 @@ impl Accounts {
     /// Registers an invited account: its password and security questions.
     pub(crate) async fn register(
         &self,
+        client: &ClientKey,
         request: RegisterRequest,
         locale: Locale,
         remember: Option<Locale>,
@@ -57,6 +59,7 @@ impl Accounts {
         };
         let through = Through::Invitation(link.selector);
         self.choose_password(
+            client,
             &link.user,
             request.password,
             proof,
@@ -78,6 +81,7 @@ impl Accounts {
     /// account and a new session.
     pub(crate) async fn change(
         &self,
+        client: &ClientKey,
         session: &Session,
         request: ChangeRequest,
         locale: Locale,
@@ -89,8 +93,16 @@ impl Accounts {
             stored: stored.clone(),
         };
         let through = Through::CurrentPassword(stored);
-        self.choose_password(user, request.new_password, proof, through, locale, None)
-            .await?;
+        self.choose_password(
+            client,
+            user,
+            request.new_password,
+            proof,
+            through,
+            locale,
+            None,
+        )
+        .await?;
         let now = self.clock().now();
         let user = self
             .store()
@@ -104,7 +116,12 @@ impl Accounts {
 
     /// Redeems a reset link: the answers (counted toward the lock), then the engine's rules,
     /// then the link is consumed atomically with the new password.
-    pub(crate) async fn reset(&self, request: ResetRequest, locale: Locale) -> Result<Done, Error> {
+    pub(crate) async fn reset(
+        &self,
+        client: &ClientKey,
+        request: ResetRequest,
+        locale: Locale,
+    ) -> Result<Done, Error> {
         let link = self.redeemable(&request.token, LinkPurpose::Reset).await?;
         let stored = self
             .store()
@@ -119,6 +136,7 @@ impl Accounts {
         };
         let through = Through::ResetLink(link.selector);
         self.choose_password(
+            client,
             &link.user,
             request.new_password,
             proof,
@@ -134,8 +152,10 @@ impl Accounts {
 
     /// The workflow: prove, check, hash, store. `locale` words the report; `remember`
     /// becomes the account's language.
+    #[allow(clippy::too_many_arguments)]
     async fn choose_password(
         &self,
+        client: &ClientKey,
         user: &User,
         password: Secret,
         proof: Proof,
@@ -146,8 +166,10 @@ impl Accounts {
         let now = self.clock().now();
         let policy = self.policy_of(user)?;
         let rules = Rules::of(&policy);
-        // A registration's guard refuses a locked account in its statement.
-        if !matches!(through, Through::Invitation(_)) && rules.is_locked(user, now) {
+        // A registration's guard refuses a locked account in its statement; a reset by
+        // e-mail lifts a lock where the policy lets the owner help themselves.
+        let lifts_lock = matches!(through, Through::ResetLink(_)) && rules.reset_lifts_lock(user);
+        if !matches!(through, Through::Invitation(_)) && !lifts_lock && rules.is_locked(user, now) {
             return Err(self.locked());
         }
         if let Proof::Answers { answers, stored } = &proof
@@ -185,7 +207,7 @@ impl Accounts {
         let checking = policy.clone();
         let checked = self
             .hasher()
-            .run(move |work| -> Result<Checked, hashing::Error> {
+            .run(client, move |work| -> Result<Checked, hashing::Error> {
                 let proven = match &proof {
                     Proof::Link | Proof::Questions(_) => true,
                     Proof::Current { current, stored } => {
@@ -237,6 +259,7 @@ impl Accounts {
                     .store()
                     .login_failed(user.id, rules.login_lock(now), &event)
                     .await?;
+                self.after_failure(user, lock)?;
                 return Err(self.failed(lock.locked));
             }
             Checked::Refused(report) => return Err(refusal(report, now)),
@@ -259,13 +282,22 @@ impl Accounts {
                     keep: rules.keep(),
                     guard: through.guard(),
                     answers: registering.then_some(answers.as_slice()),
-                    lifted_until: rules.lifted_until(now),
+                    lifted_until: if lifts_lock {
+                        i64::MAX
+                    } else {
+                        rules.lifted_until(now)
+                    },
                     locale: remember,
                 },
                 &event,
             )
             .await?;
         match (stored, &through) {
+            (true, Through::ResetLink(_)) => {
+                // The link is spent: a new request may come at once.
+                self.refill(super::Budget::ResetGrace, &user.id.to_string())
+                    .await
+            }
             (true, _) => Ok(()),
             (false, Through::CurrentPassword(_)) => Err(Error::Conflict),
             (false, _) => Err(Error::TokenUsed),
@@ -287,6 +319,7 @@ impl Accounts {
             .store()
             .answers_failed(user.id, rules.answers_lock(now), &about)
             .await?;
+        self.after_failure(user, lock)?;
         Ok(if lock.locked {
             self.locked()
         } else {

@@ -7,6 +7,11 @@ use passguard_policy::{Policy, Unlock};
 use crate::model::AccountStatus;
 use crate::store::{LockRule, User};
 
+/// How long a failure counter remembers: past this with no failure it starts again. A
+/// failure months ago is no part of a run of consecutive ones, and without an end the
+/// counters of names that are no account would pile up forever (they are swept after it).
+pub(crate) const FAILURE_MEMORY_SECONDS: i64 = 90 * 86_400;
+
 /// The rules of `policy`.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Rules<'p> {
@@ -37,19 +42,34 @@ impl<'p> Rules<'p> {
             },
             lifted_until: self.lifted_until(now),
             now,
+            forgotten_before: now.saturating_sub(FAILURE_MEMORY_SECONDS),
         }
     }
 
     /// Locks set at or before this time have lifted by themselves.
     pub(crate) fn lifted_until(self, now: i64) -> i64 {
         match self.policy.lockout.unlock {
-            Unlock::Admin => i64::MIN,
+            Unlock::Admin | Unlock::Email => i64::MIN,
             Unlock::After(duration) => now.saturating_sub(duration.as_secs_i64()),
         }
     }
 
     pub(crate) fn is_locked(self, user: &User, now: i64) -> bool {
         user.locked_at.is_some_and(|at| at > self.lifted_until(now))
+    }
+
+    /// Whether a reset by e-mail lifts `user`'s lock: the policy lets the owner help
+    /// themselves (an unlock link or a lock that lifts by itself), and the lock was set by
+    /// wrong passwords, not by wrong security answers (those a reset cannot get past).
+    pub(crate) fn reset_lifts_lock(self, user: &User) -> bool {
+        let answers = i64::from(self.policy.lockout.max_failed_security_answers);
+        self.policy.lockout.unlock != Unlock::Admin
+            && !(answers > 0 && user.failed_answers >= answers)
+    }
+
+    /// Whether the owner is e-mailed when the account locks.
+    pub(crate) fn lock_mail(self) -> bool {
+        self.policy.lockout.notify || self.policy.lockout.unlock == Unlock::Email
     }
 
     /// When the password expires, if the policy lets passwords expire.
@@ -134,7 +154,9 @@ mod tests {
             password_hash: Some("$argon2id$…".to_owned()),
             password_changed_at: Some(changed_at),
             failed_logins: 0,
+            failed_answers: 0,
             locked_at: None,
+            password_revoked_at: None,
             locale: Locale::En,
             disabled_at: None,
             org: None,
@@ -172,5 +194,33 @@ mod tests {
         assert!(rules.is_locked(&locked, 100 + 899));
         assert!(!rules.is_locked(&locked, 100 + 900));
         assert_eq!(rules.status(&locked, 100, true), AccountStatus::Locked);
+    }
+
+    #[test]
+    fn a_reset_lifts_a_lock_only_where_the_owner_may_help_themselves() {
+        let email = Policy::preset("nist-800-63b").unwrap();
+        let admin = Policy::preset("security-admin").unwrap();
+        let timed = Policy::from_toml(
+            "name = \"t\"\n[lockout]\nunlock = \"1h\"\nmax_failed_security_answers = 2\n",
+        )
+        .unwrap();
+        let locked = User {
+            locked_at: Some(10),
+            failed_logins: 5,
+            ..user(0)
+        };
+        assert!(Rules::of(&email).reset_lifts_lock(&locked));
+        assert!(Rules::of(&timed).reset_lifts_lock(&locked));
+        assert!(!Rules::of(&admin).reset_lifts_lock(&locked));
+        // Locked by wrong answers: a reset (which asks them) cannot get past it.
+        let by_answers = User {
+            failed_answers: 2,
+            ..locked
+        };
+        assert!(!Rules::of(&timed).reset_lifts_lock(&by_answers));
+        // An e-mailed unlock never lifts by time; the lock e-mail goes out for it.
+        assert_eq!(Rules::of(&email).lifted_until(1_000), i64::MIN);
+        assert!(Rules::of(&email).lock_mail());
+        assert!(!Rules::of(&admin).lock_mail());
     }
 }

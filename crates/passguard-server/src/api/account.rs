@@ -10,7 +10,9 @@ use passguard_wire::{
 };
 
 use super::error::ApiError;
-use super::extract::{ApiJson, LinkToken, Passwords, SignedIn, WithAnswers, set_session_cookie};
+use super::extract::{
+    ApiJson, Client, LinkToken, Passwords, SignedIn, WithAnswers, set_session_cookie,
+};
 use super::lang::Lang;
 use super::state::AppState;
 use crate::accounts::Login;
@@ -25,15 +27,22 @@ use crate::accounts::Login;
         (status = 401, description = "`invalid-credentials`", body = ErrorBody),
         (status = 403, description = "`password-expired`: the session cookie set (when `can_change` is true) only allows changing the password", body = ErrorBody),
         (status = 423, description = "`locked`", body = ErrorBody),
+        (status = 429, description = "`rate-limited`: this client spent its budget of failed logins (`Retry-After`)", body = ErrorBody),
     ))]
 pub(crate) async fn login(
     State(state): State<AppState>,
+    Client(client): Client,
     lang: Lang,
     ApiJson(request, ..): ApiJson<LoginRequest, Passwords>,
 ) -> Result<Response, ApiError> {
     let login = state
         .accounts()
-        .login(&request.username, request.password, lang.remembered())
+        .login(
+            &client,
+            &request.username,
+            request.password,
+            lang.remembered(),
+        )
         .await?;
     Ok(match login {
         Login::Full { me, session } => {
@@ -95,13 +104,14 @@ pub(crate) async fn me(
     ))]
 pub(crate) async fn change(
     State(state): State<AppState>,
+    Client(client): Client,
     SignedIn(session): SignedIn,
     lang: Lang,
     ApiJson(request, ..): ApiJson<ChangeRequest, Passwords>,
 ) -> Result<Response, ApiError> {
     let (me, new) = state
         .accounts()
-        .change(&session, request, lang.locale)
+        .change(&client, &session, request, lang.locale)
         .await?;
     Ok(set_session_cookie(
         Json(me).into_response(),
@@ -137,12 +147,13 @@ pub(crate) async fn invitation(
     ))]
 pub(crate) async fn register(
     State(state): State<AppState>,
+    Client(client): Client,
     lang: Lang,
     ApiJson(request, ..): ApiJson<RegisterRequest, WithAnswers>,
 ) -> Result<(StatusCode, Json<Done>), ApiError> {
     let done = state
         .accounts()
-        .register(request, lang.locale, lang.remembered())
+        .register(&client, request, lang.locale, lang.remembered())
         .await?;
     Ok((StatusCode::CREATED, Json(done)))
 }

@@ -128,6 +128,8 @@ impl From<Error> for ApiError {
             Error::MinAge { .. } => (StatusCode::TOO_MANY_REQUESTS, "min-age"),
             Error::Conflict => (StatusCode::CONFLICT, "conflict"),
             Error::Invited => (StatusCode::CONFLICT, "invited"),
+            Error::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate-limited"),
+            Error::ResetRequired { .. } => (StatusCode::FORBIDDEN, "reset-required"),
             Error::LockedUnlockFirst => (StatusCode::CONFLICT, "locked"),
             Error::Disabled => (StatusCode::CONFLICT, "disabled"),
             Error::NotInvited => (StatusCode::CONFLICT, "not-invited"),
@@ -166,6 +168,7 @@ impl From<Error> for ApiError {
                 answer.retry_after = Some(wait);
             }
             Error::Busy => answer.retry_after = Some(1),
+            Error::RateLimited { retry_after } => answer.retry_after = Some(retry_after),
             Error::InvalidPolicy(policy) => {
                 answer.details().field = policy.field().map(str::to_owned);
             }

@@ -2,16 +2,21 @@
 //! before they are read and parsed strictly, the session cookie (and the administrator
 //! behind it), and path tokens.
 
+use std::convert::Infallible;
+use std::net::SocketAddr;
+
 use axum::extract::rejection::PathRejection;
-use axum::extract::{FromRequest, FromRequestParts, Path, Request};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Path, Request};
 use axum::http::{HeaderValue, StatusCode, header, request::Parts};
 use axum::response::Response;
 use passguard_policy::Policy;
 use serde::de::DeserializeOwned;
 
+use super::body::BodyTimedOut;
 use super::error::ApiError;
 use super::state::AppState;
 use crate::accounts::{Administrator, Error, MAX_QUESTION_CHARS, NewSession, Session};
+use crate::client::ClientKey;
 use crate::texts::{self, Key};
 
 /// Room for the JSON around the secrets of a request.
@@ -100,9 +105,11 @@ where
             }
             return Err(too_large());
         }
-        let bytes = read_capped(request.into_body(), limit)
-            .await
-            .ok_or_else(too_large)?;
+        let bytes = match read_capped(request.into_body(), limit).await {
+            Ok(bytes) => bytes,
+            Err(Unread::TooLarge) => return Err(too_large()),
+            Err(Unread::TimedOut) => return Err(timed_out()),
+        };
         let value = serde_json::from_slice(&bytes).map_err(|e| describe(&e))?;
         Ok(ApiJson(value, std::marker::PhantomData))
     }
@@ -115,27 +122,50 @@ where
 /// hashing, and nothing is kept in memory.
 const DRAIN_LIMIT: u64 = 4 * 1024 * 1024;
 
-/// The body, if it holds at most `limit` bytes; otherwise `None`, after draining the rest
-/// (up to [`DRAIN_LIMIT`]).
-async fn read_capped(body: axum::body::Body, limit: usize) -> Option<bytes::Bytes> {
+/// Why a body was not read.
+enum Unread {
+    /// It holds more than the limit (or broke off).
+    TooLarge,
+    /// It did not arrive within `body_timeout`.
+    TimedOut,
+}
+
+/// 408 `request-timeout`.
+fn timed_out() -> ApiError {
+    ApiError::new(
+        StatusCode::REQUEST_TIMEOUT,
+        "request-timeout",
+        texts::REQUEST_TIMEOUT,
+    )
+}
+
+/// The body, if it holds at most `limit` bytes; otherwise why not, after draining the rest
+/// of an oversized one (up to [`DRAIN_LIMIT`]).
+async fn read_capped(body: axum::body::Body, limit: usize) -> Result<bytes::Bytes, Unread> {
     use http_body_util::BodyExt;
     let mut body = body;
     let mut collected = bytes::BytesMut::new();
     while let Some(frame) = body.frame().await {
-        let Ok(frame) = frame else { return None };
+        let frame = frame.map_err(|error| {
+            if BodyTimedOut::caused(error) {
+                Unread::TimedOut
+            } else {
+                Unread::TooLarge
+            }
+        })?;
         if let Some(data) = frame.data_ref() {
             if collected.len() + data.len() > limit {
                 drain(body, (collected.len() + data.len()) as u64).await;
-                return None;
+                return Err(Unread::TooLarge);
             }
             collected.extend_from_slice(data);
         }
     }
-    Some(collected.freeze())
+    Ok(collected.freeze())
 }
 
 /// Reads and discards the rest of `body`, stopping once [`DRAIN_LIMIT`] bytes (counting
-/// `seen` already read) have passed.
+/// `seen` already read) have passed, or the body's time is up.
 async fn drain(mut body: axum::body::Body, mut seen: u64) {
     use http_body_util::BodyExt;
     while seen <= DRAIN_LIMIT {
@@ -187,6 +217,28 @@ fn describe(error: &serde_json::Error) -> ApiError {
 /// The names between backquotes in `text`.
 fn quoted(text: &str) -> Vec<&str> {
     text.split('`').skip(1).step_by(2).collect()
+}
+
+/// Who the request comes from, for the abuse controls: the peer the connection came from
+/// (or what `X-Forwarded-For` says it relayed, from a trusted proxy). A request without a
+/// peer (driven in-process, as tests do) is the server's own.
+pub(crate) struct Client(pub(crate) ClientKey);
+
+impl FromRequestParts<AppState> for Client {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Infallible> {
+        let Some(ConnectInfo(peer)) = parts.extensions.get::<ConnectInfo<SocketAddr>>() else {
+            return Ok(Client(ClientKey::Local));
+        };
+        let forwarded = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|value| value.to_str().ok());
+        let trusted = &state.accounts().limits().trusted_proxies;
+        Ok(Client(ClientKey::resolve(peer.ip(), forwarded, trusted)))
+    }
 }
 
 /// The account behind the session cookie.

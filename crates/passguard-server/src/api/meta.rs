@@ -72,7 +72,7 @@ pub(crate) async fn advance_clock(
     State(state): State<AppState>,
     ApiJson(request, ..): ApiJson<ClockRequest, Small>,
 ) -> Result<Json<ClockAnswer>, ApiError> {
-    if request.advance_seconds < 0 {
+    if !(0..=crate::clock::Clock::MAX_ADVANCE).contains(&request.advance_seconds) {
         return Err(ApiError::bad_request(
             "invalid-request",
             texts::REQUEST_CLOCK,
@@ -86,13 +86,15 @@ pub(crate) async fn advance_clock(
     Ok(Json(ClockAnswer { now, notices_sent }))
 }
 
-/// Reads the hashing counters (tests compare them for known and unknown users).
+/// Reads the hashing counters (tests compare them for known and unknown users) and the
+/// connection counters.
 pub(crate) async fn counters(State(state): State<AppState>) -> Json<TestCounters> {
     let hashing = state.hasher().counters();
     Json(TestCounters {
         verifications: hashing.verifications,
         hashes: hashing.hashes,
         now: state.clock().now(),
+        connections: state.connections().snapshot(),
     })
 }
 

@@ -3,6 +3,8 @@
 
 mod account;
 mod admin;
+mod body;
+mod conn;
 mod error;
 mod extract;
 mod lang;
@@ -56,6 +58,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/password/forgot", post(recovery::forgot))
         .route("/api/password/reset/{token}", get(recovery::questions))
         .route("/api/password/reset", post(recovery::reset))
+        .route("/api/unlock", post(recovery::unlock))
         .route("/api/admin/users", get(admin::list).post(admin::invite))
         .route(
             "/api/admin/users/{username}",
@@ -85,8 +88,9 @@ pub fn app(state: AppState) -> Router {
         .route("/api/{*rest}", any(meta::no_such_endpoint))
         .method_not_allowed_fallback(meta::method_not_allowed)
         .fallback(web::static_files(state.static_dir()))
-        .layer(from_fn_with_state(state.clone(), web::refuse_cross_site));
-    for header in web::security_headers(https) {
+        .layer(from_fn_with_state(state.clone(), web::refuse_cross_site))
+        .layer(from_fn_with_state(state.clone(), body::deadline));
+    for header in web::security_headers(https, state.hsts_include_subdomains()) {
         router = router.layer(header);
     }
     // Outermost first. `localize` words every error answer, the panic's included, in the

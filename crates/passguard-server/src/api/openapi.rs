@@ -31,6 +31,7 @@ use utoipa::OpenApi;
         super::recovery::forgot,
         super::recovery::questions,
         super::recovery::reset,
+        super::recovery::unlock,
         super::admin::list,
         super::admin::invite,
         super::admin::patch,
@@ -50,7 +51,7 @@ use utoipa::OpenApi;
     tags(
         (name = "policy", description = "The policy in force"),
         (name = "account", description = "Registration, sessions and password changes"),
-        (name = "recovery", description = "Forgotten passwords"),
+        (name = "recovery", description = "Forgotten passwords and locked accounts"),
         (name = "admin", description = "Administration: the operator (`admin`) and each organization's administrator (`org-admin`, its own organization only)"),
     )
 )]

@@ -5,10 +5,12 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use passguard_wire::{Accepted, Done, ErrorBody, ForgotRequest, ResetQuestions, ResetRequest};
+use passguard_wire::{
+    Accepted, Done, ErrorBody, ForgotRequest, ResetQuestions, ResetRequest, UnlockRequest,
+};
 
 use super::error::{ApiError, Localized};
-use super::extract::{ApiJson, LinkToken, Small, WithAnswers};
+use super::extract::{ApiJson, Client, LinkToken, Small, WithAnswers};
 use super::lang::Lang;
 use super::state::AppState;
 use crate::texts;
@@ -20,9 +22,11 @@ use crate::texts;
     responses(
         (status = 202, description = "The same answer whether or not the account exists", body = Accepted),
         (status = 400, description = "`invalid-request`: neither a username nor an e-mail", body = ErrorBody),
+        (status = 429, description = "`rate-limited`: this client asked too often, whatever the name (`Retry-After`)", body = ErrorBody),
     ))]
 pub(crate) async fn forgot(
     State(state): State<AppState>,
+    Client(client): Client,
     lang: Lang,
     ApiJson(request, ..): ApiJson<ForgotRequest, Small>,
 ) -> Result<Response, ApiError> {
@@ -31,7 +35,7 @@ pub(crate) async fn forgot(
         .or(request.email)
         .filter(|name| !name.trim().is_empty())
         .ok_or_else(|| ApiError::bad_request("invalid-request", texts::REQUEST_FORGOT))?;
-    state.accounts().forgot(name);
+    state.accounts().forgot(&client, name).await?;
     let accepted = Accepted {
         message: texts::text(lang.locale, texts::FORGOT_ACCEPTED),
     };
@@ -69,8 +73,29 @@ pub(crate) async fn questions(
     ))]
 pub(crate) async fn reset(
     State(state): State<AppState>,
+    Client(client): Client,
     lang: Lang,
     ApiJson(request, ..): ApiJson<ResetRequest, WithAnswers>,
 ) -> Result<Json<Done>, ApiError> {
-    Ok(Json(state.accounts().reset(request, lang.locale).await?))
+    Ok(Json(
+        state
+            .accounts()
+            .reset(&client, request, lang.locale)
+            .await?,
+    ))
+}
+
+/// Redeems the unlock link of a lock e-mail (policy `unlock = "email"`): the lock lifts and
+/// the failure counters start again; the password stays as it is.
+#[utoipa::path(post, path = "/api/unlock", tag = "recovery", request_body = UnlockRequest,
+    responses(
+        (status = 200, description = "The account is unlocked", body = Done),
+        (status = 404, description = "`token-unknown`", body = ErrorBody),
+        (status = 410, description = "`token-expired` or `token-used`", body = ErrorBody),
+    ))]
+pub(crate) async fn unlock(
+    State(state): State<AppState>,
+    ApiJson(request, ..): ApiJson<UnlockRequest, Small>,
+) -> Result<Json<Done>, ApiError> {
+    Ok(Json(state.accounts().unlock_by_link(&request.token).await?))
 }

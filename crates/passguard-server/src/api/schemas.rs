@@ -13,10 +13,10 @@ pub(crate) struct PolicyDoc {
     /// `min_length`, `max_length`, `character_groups`, `special_characters`, …
     #[schema(value_type = Object)]
     password: (),
-    /// `max_failed_logins`, `max_failed_security_answers`, `unlock`.
+    /// `max_failed_logins`, `max_failed_security_answers`, `unlock`, `notify`.
     #[schema(value_type = Object)]
     lockout: (),
-    /// `token_lifetime`, `security_questions`.
+    /// `token_lifetime`, `security_questions`, `admin_reset_revokes`.
     #[schema(value_type = Object)]
     reset: (),
 }

@@ -3,11 +3,13 @@
 //! cookies are `Secure`).
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use axum::extract::FromRef;
 use bytes::Bytes;
 use url::Url;
 
+use super::conn::ConnStats;
 use crate::accounts::Accounts;
 use crate::clock::Clock;
 use crate::config::{Config, ConfigError};
@@ -21,6 +23,10 @@ pub struct AppState {
     /// The policy as served at `GET /api/policy`, serialised once.
     policy_json: Bytes,
     static_dir: PathBuf,
+    /// What the server's accept loop counts of connections.
+    connections: Arc<ConnStats>,
+    /// Whether HSTS covers the subdomains too.
+    hsts_include_subdomains: bool,
 }
 
 impl AppState {
@@ -37,9 +43,11 @@ impl AppState {
         let policy_json =
             serde_json::to_vec(&config.policy).map_err(|e| ConfigError(format!("policy: {e}")))?;
         Ok(Self {
+            hsts_include_subdomains: config.hsts_include_subdomains,
             accounts: Accounts::new(&config, public_url, store, clock)?,
             policy_json: Bytes::from(policy_json),
             static_dir: config.static_dir,
+            connections: Arc::default(),
         })
     }
 
@@ -75,6 +83,14 @@ impl AppState {
 
     pub(crate) fn policy_json(&self) -> &Bytes {
         &self.policy_json
+    }
+
+    pub(crate) fn hsts_include_subdomains(&self) -> bool {
+        self.hsts_include_subdomains
+    }
+
+    pub(crate) fn connections(&self) -> &Arc<ConnStats> {
+        &self.connections
     }
 
     pub(crate) fn static_dir(&self) -> &std::path::Path {

@@ -24,7 +24,10 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wa
     object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 /// Headers set on every response unless the handler set its own.
-pub(crate) fn security_headers(https: bool) -> Vec<SetResponseHeaderLayer<HeaderValue>> {
+pub(crate) fn security_headers(
+    https: bool,
+    hsts_include_subdomains: bool,
+) -> Vec<SetResponseHeaderLayer<HeaderValue>> {
     let mut headers = vec![
         (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
         (header::REFERRER_POLICY, "no-referrer"),
@@ -39,7 +42,14 @@ pub(crate) fn security_headers(https: bool) -> Vec<SetResponseHeaderLayer<Header
         (header::CACHE_CONTROL, "no-store"),
     ];
     if https {
-        headers.push((header::STRICT_TRANSPORT_SECURITY, "max-age=31536000"));
+        headers.push((
+            header::STRICT_TRANSPORT_SECURITY,
+            if hsts_include_subdomains {
+                "max-age=31536000; includeSubDomains"
+            } else {
+                "max-age=31536000"
+            },
+        ));
     }
     headers
         .into_iter()
@@ -51,7 +61,7 @@ pub(crate) fn security_headers(https: bool) -> Vec<SetResponseHeaderLayer<Header
 
 /// Refuses state-changing requests that a browser marks as coming from another site
 /// (`Sec-Fetch-Site: cross-site`, or an `Origin` that is neither the public URL's nor the
-/// request's own). Requests without these headers (scripts, curl) pass: they carry no
+/// request's own: the `Host` it was sent to, under the public URL's scheme). Requests without these headers (scripts, curl) pass: they carry no
 /// ambient cookie of a victim's browser.
 pub(crate) async fn refuse_cross_site(
     State(state): State<AppState>,
@@ -87,10 +97,14 @@ fn cross_site(headers: &HeaderMap, public_url: &Url) -> bool {
     if origin.eq_ignore_ascii_case(&public_url.origin().ascii_serialization()) {
         return false;
     }
-    // The request's own origin: what the browser sent it to is in `Host`.
-    let authority = origin.split_once("://").map(|(_, authority)| authority);
+    // The request's own origin: what the browser sent it to is in `Host`, and the scheme is
+    // the public URL's (a page over plain http is another origin than the site over https).
+    let Some((scheme, authority)) = origin.split_once("://") else {
+        return true;
+    };
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
-    !matches!((authority, host), (Some(a), Some(h)) if a.eq_ignore_ascii_case(h))
+    !(scheme.eq_ignore_ascii_case(public_url.scheme())
+        && host.is_some_and(|host| authority.eq_ignore_ascii_case(host)))
 }
 
 /// The span of one request: its method and its route (`/api/register/{token}`), or for a
@@ -200,12 +214,34 @@ mod tests {
             &headers(&[("origin", "https://pw.example.com")]),
             &public
         ));
+        // The request's own host, under the site's scheme: reached by another name.
+        assert!(!cross_site(
+            &headers(&[
+                ("origin", "https://localhost:8080"),
+                ("host", "localhost:8080")
+            ]),
+            &public
+        ));
+        // The same host over plain http is another origin (a page injected there must not
+        // act on the https site).
+        assert!(cross_site(
+            &headers(&[
+                ("origin", "http://pw.example.com"),
+                ("host", "pw.example.com")
+            ]),
+            &public
+        ));
+        let plain = Url::parse("http://127.0.0.1:8080/").unwrap();
         assert!(!cross_site(
             &headers(&[
                 ("origin", "http://localhost:8080"),
                 ("host", "localhost:8080")
             ]),
-            &public
+            &plain
+        ));
+        assert!(cross_site(
+            &headers(&[("origin", "localhost:8080"), ("host", "localhost:8080")]),
+            &plain
         ));
         assert!(cross_site(
             &headers(&[

@@ -1,6 +1,10 @@
 //! The server's settings: a TOML file (`passguard serve --config FILE`) whose every field is
 //! optional, command-line flags that override it, and the defaults that make
-//! `passguard serve` work with no file at all.
+//! `passguard serve` work with no file at all. `[limits]` is in `limits.rs`.
+
+mod limits;
+
+pub use limits::{Limits, LimitsFile, Rate};
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -50,6 +54,10 @@ pub struct ConfigFile {
     pub static_dir: Option<PathBuf>,
     /// The policy: a preset name, a policy file, or an inline `[policy]` table.
     pub policy: Option<PolicySetting>,
+    /// Abuse controls: budgets, timeouts and connection caps.
+    pub limits: Option<LimitsFile>,
+    /// Whether `Strict-Transport-Security` (sent behind https) covers subdomains too.
+    pub hsts_include_subdomains: Option<bool>,
 }
 
 /// `policy = "security-admin"` / `policy = "my-policy.toml"` / `[policy] …`.
@@ -86,6 +94,9 @@ pub struct HashFileSettings {
     pub workers: Option<usize>,
     /// Hashing jobs allowed to wait for a thread before the server answers 503 `busy`.
     pub queue: Option<usize>,
+    /// Of those, how many one client may have waiting (429 `rate-limited` past it); a
+    /// quarter of the queue by default.
+    pub per_client_queue: Option<usize>,
 }
 
 /// Argon2id parameters and the size of the hashing pool, resolved.
@@ -101,6 +112,8 @@ pub struct HashSettings {
     pub workers: usize,
     /// Jobs allowed to wait.
     pub queue: usize,
+    /// Jobs one client may have waiting.
+    pub per_client_queue: usize,
 }
 
 impl HashSettings {
@@ -111,6 +124,7 @@ impl HashSettings {
         parallelism: 1,
         workers: 0,
         queue: 256,
+        per_client_queue: 64,
     };
 }
 
@@ -150,6 +164,10 @@ pub struct Config {
     pub policy: Policy,
     /// Adds `POST /api/test/clock`; refused unless `listen` is a loopback address.
     pub test_clock: bool,
+    /// Abuse controls.
+    pub limits: Limits,
+    /// `includeSubDomains` in `Strict-Transport-Security`.
+    pub hsts_include_subdomains: bool,
 }
 
 /// Why a config could not be resolved; the message names the field.
@@ -264,6 +282,8 @@ impl ConfigFile {
                 .unwrap_or_else(|| PathBuf::from(DEFAULT_STATIC_DIR)),
             policy,
             test_clock,
+            limits: self.limits.unwrap_or_default().resolve()?,
+            hsts_include_subdomains: self.hsts_include_subdomains.unwrap_or(true),
         })
     }
 }
@@ -334,7 +354,17 @@ fn resolve_hashing(file: HashFileSettings) -> Result<HashSettings, ConfigError> 
         parallelism: file.parallelism.unwrap_or(default.parallelism),
         workers,
         queue: file.queue.unwrap_or(default.queue),
+        per_client_queue: 0,
     };
+    let settings = HashSettings {
+        per_client_queue: file.per_client_queue.unwrap_or((settings.queue / 4).max(1)),
+        ..settings
+    };
+    if settings.per_client_queue == 0 {
+        return Err(ConfigError(
+            "argon2.per_client_queue: must be at least 1".to_owned(),
+        ));
+    }
     if !(1..=64).contains(&settings.workers) {
         return Err(ConfigError(
             "argon2.workers: must be 1 to 64 threads".to_owned(),

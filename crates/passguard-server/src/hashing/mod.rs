@@ -1,30 +1,38 @@
 //! Argon2id, off the async threads.
 //!
-//! Every hash and verification runs on a blocking thread behind a semaphore with one permit
-//! per worker, and at most `queue` jobs may wait: past that the server answers 503 `busy` at
-//! once. A flood of logins therefore slows logins, while requests that hash nothing
-//! (`GET /api/policy`, the pages) keep their async threads.
+//! Every hash and verification runs on a blocking thread, one per worker; jobs waiting for a
+//! worker wait in a room shared fairly between clients (`fair.rs`): served in turn, at most
+//! `per_client_queue` each, at most `queue` in all. A client past its share is answered 429
+//! `rate-limited` at once, a full room 503 `busy`. A flood from one client therefore delays
+//! that client, and requests that hash nothing (`GET /api/policy`, the pages) keep their
+//! async threads.
 //!
 //! Passwords are hashed in their NFKC form ([`passguard_policy::normalize`]); security
 //! answers in a looser form (case and spacing ignored, [`normalize_answer`]). Hashes are
 //! PHC strings, so each one carries the parameters it was made with: verification uses
 //! those, and [`Work::needs_rehash`] tells when they differ from the configured ones.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+mod fair;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use passguard_policy::HistoryVerifier;
-use tokio::sync::Semaphore;
+use tokio::sync::oneshot;
 
+use crate::client::ClientKey;
 use crate::config::{ConfigError, HashSettings};
+use fair::{Admit, FairQueue};
 
 /// Why hashing work was not done.
 #[derive(Debug)]
 pub enum Error {
     /// The queue is full: the caller may retry shortly.
     Busy,
+    /// This client has its share of the queue waiting already.
+    ClientBusy,
     /// The hashing thread died (it panicked or the runtime is shutting down).
     Thread(tokio::task::JoinError),
     /// Argon2 refused to hash.
@@ -37,6 +45,7 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::Busy => f.write_str("the hashing queue is full"),
+            Error::ClientBusy => f.write_str("the client has its share of the hashing queue"),
             Error::Thread(e) => write!(f, "hashing thread: {e}"),
             Error::Argon2(e) => write!(f, "argon2: {e}"),
             Error::Csprng(e) => write!(f, "CSPRNG: {e}"),
@@ -47,7 +56,7 @@ impl std::fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Busy | Error::Argon2(_) => None,
+            Error::Busy | Error::ClientBusy | Error::Argon2(_) => None,
             Error::Thread(e) => Some(e),
             Error::Csprng(e) => Some(e),
         }
@@ -63,9 +72,7 @@ pub struct Hasher {
 struct Inner {
     argon2: Argon2<'static>,
     params: Params,
-    permits: Arc<Semaphore>,
-    capacity: usize,
-    in_flight: AtomicUsize,
+    sched: Mutex<Sched>,
     verifications: AtomicU64,
     hashes: AtomicU64,
     /// A hash of a random secret: what an unknown user's password is verified against, so
@@ -92,7 +99,6 @@ impl std::fmt::Debug for Hasher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Hasher")
             .field("params", &self.inner.params)
-            .field("capacity", &self.inner.capacity)
             .finish_non_exhaustive()
     }
 }
@@ -119,9 +125,10 @@ impl Hasher {
             inner: Arc::new(Inner {
                 argon2,
                 params,
-                permits: Arc::new(Semaphore::new(workers)),
-                capacity: workers.saturating_add(settings.queue),
-                in_flight: AtomicUsize::new(0),
+                sched: Mutex::new(Sched {
+                    room: FairQueue::new(settings.per_client_queue, settings.queue),
+                    idle: workers,
+                }),
                 verifications: AtomicU64::new(0),
                 hashes: AtomicU64::new(0),
                 dummy,
@@ -129,34 +136,67 @@ impl Hasher {
         })
     }
 
-    /// Runs `job` on a hashing thread when one is free.
+    /// Runs `job` on a hashing thread when one is free, waiting in `client`'s turn.
     ///
     /// # Errors
-    /// [`Error::Busy`] when the queue is full; [`Error::Thread`] when the thread died.
-    pub async fn run<T, F>(&self, job: F) -> Result<T, Error>
+    /// [`Error::ClientBusy`] when `client` has its share waiting, [`Error::Busy`] when the
+    /// room is full; [`Error::Thread`] when the thread died.
+    pub async fn run<T, F>(&self, client: &ClientKey, job: F) -> Result<T, Error>
     where
         T: Send + 'static,
         F: FnOnce(&Work<'_>) -> T + Send + 'static,
     {
-        let inner = &self.inner;
-        if inner.in_flight.fetch_add(1, Ordering::SeqCst) >= inner.capacity {
-            inner.in_flight.fetch_sub(1, Ordering::SeqCst);
-            return Err(Error::Busy);
-        }
-        let slot = InFlight(Arc::clone(inner));
-        // The semaphore is never closed, so acquiring can only wait.
-        let Ok(permit) = Arc::clone(&inner.permits).acquire_owned().await else {
-            return Err(Error::Busy);
-        };
-        let owner = Arc::clone(inner);
-        // The job owns its permit and slot: if the request is dropped meanwhile, the thread
-        // still counts as busy until the hash is done.
+        let worker = self.worker(client).await?;
+        let owner = Arc::clone(&self.inner);
+        // The job owns its worker: if the request is dropped meanwhile, the thread still
+        // counts as busy until the hash is done.
         tokio::task::spawn_blocking(move || {
-            let _held = (permit, slot);
+            let _held = worker;
             job(&Work { inner: &owner })
         })
         .await
         .map_err(Error::Thread)
+    }
+
+    /// A worker, at once when one is idle and nobody waits, else in `client`'s turn.
+    async fn worker(&self, client: &ClientKey) -> Result<Worker, Error> {
+        let mut waiting = {
+            let mut sched = self.inner.sched();
+            if sched.idle > 0 && sched.room.is_empty() {
+                sched.idle -= 1;
+                return Ok(Worker(Arc::clone(&self.inner)));
+            }
+            let (tx, rx) = oneshot::channel();
+            let id = match sched.room.push(client.clone(), tx) {
+                Admit::Queued(id) => id,
+                Admit::QueuedEvicting { id, evicted } => {
+                    let _ = evicted.send(Err(Error::ClientBusy));
+                    id
+                }
+                Admit::ClientFull => return Err(Error::ClientBusy),
+                Admit::Full => return Err(Error::Busy),
+            };
+            Waiting {
+                inner: Arc::clone(&self.inner),
+                client: client.clone(),
+                id,
+                rx: Some(rx),
+            }
+        };
+        let answer = match waiting.rx.as_mut() {
+            Some(rx) => rx.await.unwrap_or(Err(Error::Busy)),
+            None => Err(Error::Busy),
+        };
+        // Answered: there is no place to give up nor worker to pass on any more.
+        waiting.rx = None;
+        answer.map(|Granted| Worker(Arc::clone(&self.inner)))
+    }
+
+    /// Jobs waiting for a worker, and workers idle (for tests).
+    #[cfg(test)]
+    pub(crate) fn load(&self) -> (usize, usize) {
+        let sched = self.inner.sched();
+        (sched.room.len(), sched.idle)
     }
 
     /// The work done so far.
@@ -169,12 +209,70 @@ impl Hasher {
     }
 }
 
-/// Decrements the in-flight count when a job ends or is abandoned.
-struct InFlight(Arc<Inner>);
+/// Who waits for a worker, and how many workers are idle.
+struct Sched {
+    room: FairQueue<ClientKey, oneshot::Sender<Result<Granted, Error>>>,
+    idle: usize,
+}
 
-impl Drop for InFlight {
+/// A worker handed to a waiter.
+struct Granted;
+
+impl Inner {
+    fn sched(&self) -> MutexGuard<'_, Sched> {
+        // The lock is held only for queue bookkeeping, which cannot panic halfway.
+        self.sched.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// A worker has finished: the next waiter in turn gets it, or it goes idle.
+    fn release(&self) {
+        let mut sched = self.sched();
+        while let Some((_, next)) = sched.room.pop() {
+            if next.send(Ok(Granted)).is_ok() {
+                return;
+            }
+        }
+        sched.idle += 1;
+    }
+}
+
+/// A worker held: released when the job ends or is abandoned.
+struct Worker(Arc<Inner>);
+
+impl Drop for Worker {
     fn drop(&mut self) {
-        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
+        self.0.release();
+    }
+}
+
+/// A waiter's place in the room: given up if its request is dropped, and a worker it was
+/// handed meanwhile passed on.
+struct Waiting {
+    inner: Arc<Inner>,
+    client: ClientKey,
+    id: u64,
+    rx: Option<oneshot::Receiver<Result<Granted, Error>>>,
+}
+
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        let Some(mut rx) = self.rx.take() else {
+            return;
+        };
+        let removed = self
+            .inner
+            .sched()
+            .room
+            .remove(&self.client, self.id)
+            .is_some();
+        if removed {
+            return;
+        }
+        // Already served: no send can come after `close`, and one that came before is ours.
+        rx.close();
+        if let Ok(Ok(Granted)) = rx.try_recv() {
+            self.inner.release();
+        }
     }
 }
 
@@ -311,6 +409,7 @@ mod tests {
             parallelism: 1,
             workers: 2,
             queue: 4,
+            per_client_queue: 4,
         }
     }
 
@@ -318,7 +417,7 @@ mod tests {
     async fn hashes_verify_in_nfkc_form_and_are_counted() {
         let hasher = Hasher::new(&small()).unwrap();
         let (stored, ok, nfkc, wrong, unknown) = hasher
-            .run(|work| {
+            .run(&ClientKey::Local, |work| {
                 let stored = work.hash_password("Ｐass１").unwrap();
                 (
                     stored.clone(),
@@ -349,9 +448,12 @@ mod tests {
             ..small()
         })
         .unwrap();
-        let stored = old.run(|w| w.hash_password("x").unwrap()).await.unwrap();
+        let stored = old
+            .run(&ClientKey::Local, |w| w.hash_password("x").unwrap())
+            .await
+            .unwrap();
         let (new_says, still_verifies) = new
-            .run({
+            .run(&ClientKey::Local, {
                 let stored = stored.clone();
                 move |w| {
                     (
@@ -363,7 +465,11 @@ mod tests {
             .await
             .unwrap();
         assert!(new_says && still_verifies);
-        assert!(!old.run(move |w| w.needs_rehash(&stored)).await.unwrap());
+        assert!(
+            !old.run(&ClientKey::Local, move |w| w.needs_rehash(&stored))
+                .await
+                .unwrap()
+        );
     }
 
     #[tokio::test]
@@ -371,7 +477,7 @@ mod tests {
         assert_eq!(normalize_answer("  Rex\t the  DOG "), "rex the dog");
         let hasher = Hasher::new(&small()).unwrap();
         let ok = hasher
-            .run(|w| {
+            .run(&ClientKey::Local, |w| {
                 let stored = w.hash_answer("Rex the dog").unwrap();
                 w.verify_answer(" REX  the dog", &stored) && !w.verify_answer("rex", &stored)
             })
@@ -392,7 +498,7 @@ mod tests {
         let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
         let busy = hasher.clone();
         let first = tokio::spawn(async move {
-            busy.run(move |_| {
+            busy.run(&ClientKey::Local, move |_| {
                 started_tx.send(()).unwrap();
                 release_rx.recv().unwrap();
             })
@@ -401,10 +507,120 @@ mod tests {
         tokio::task::spawn_blocking(move || started_rx.recv().unwrap())
             .await
             .unwrap();
-        let refused = hasher.run(|_| ()).await.unwrap_err();
+        let refused = hasher.run(&ClientKey::Local, |_| ()).await.unwrap_err();
         assert!(matches!(refused, Error::Busy), "{refused}");
         release_tx.send(()).unwrap();
         first.await.unwrap().unwrap();
-        hasher.run(|_| ()).await.unwrap();
+        hasher.run(&ClientKey::Local, |_| ()).await.unwrap();
+    }
+
+    /// Blocks the only worker until the returned sender is used or dropped.
+    async fn occupy(hasher: &Hasher) -> std::sync::mpsc::Sender<()> {
+        let (started_tx, started_rx) = std::sync::mpsc::channel();
+        let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
+        let busy = hasher.clone();
+        tokio::spawn(async move {
+            busy.run(&ClientKey::Local, move |_| {
+                started_tx.send(()).unwrap();
+                let _ = release_rx.recv();
+            })
+            .await
+        });
+        tokio::task::spawn_blocking(move || started_rx.recv().unwrap())
+            .await
+            .unwrap();
+        release_tx
+    }
+
+    /// Queues a job of `client` that records `name`, and waits until it is in the room.
+    async fn queue_job(
+        hasher: &Hasher,
+        client: &ClientKey,
+        name: &'static str,
+        order: &Arc<Mutex<Vec<&'static str>>>,
+    ) -> tokio::task::JoinHandle<Result<(), Error>> {
+        let before = hasher.load().0;
+        let (hasher_, client, order) = (hasher.clone(), client.clone(), Arc::clone(order));
+        let job = tokio::spawn(async move {
+            hasher_
+                .run(&client, move |_| order.lock().unwrap().push(name))
+                .await
+        });
+        while hasher.load().0 == before {
+            tokio::task::yield_now().await;
+        }
+        job
+    }
+
+    #[tokio::test]
+    async fn clients_are_served_in_turn_not_in_arrival_order() {
+        let hasher = Hasher::new(&HashSettings {
+            workers: 1,
+            queue: 8,
+            ..small()
+        })
+        .unwrap();
+        let a = ClientKey::of("192.0.2.1".parse().unwrap());
+        let b = ClientKey::of("192.0.2.2".parse().unwrap());
+        let order = Arc::new(Mutex::new(Vec::new()));
+        let release = occupy(&hasher).await;
+        let mut jobs = Vec::new();
+        for name in ["A1", "A2", "A3", "A4"] {
+            jobs.push(queue_job(&hasher, &a, name, &order).await);
+        }
+        jobs.push(queue_job(&hasher, &b, "B1", &order).await);
+        release.send(()).unwrap();
+        for job in jobs {
+            job.await.unwrap().unwrap();
+        }
+        assert_eq!(*order.lock().unwrap(), ["A1", "B1", "A2", "A3", "A4"]);
+        assert_eq!(hasher.load(), (0, 1));
+    }
+
+    #[tokio::test]
+    async fn a_client_past_its_share_is_refused_and_others_still_queue() {
+        let hasher = Hasher::new(&HashSettings {
+            workers: 1,
+            queue: 8,
+            per_client_queue: 2,
+            ..small()
+        })
+        .unwrap();
+        let a = ClientKey::of("192.0.2.1".parse().unwrap());
+        let b = ClientKey::of("2001:db8::1".parse().unwrap());
+        let order = Arc::new(Mutex::new(Vec::new()));
+        let release = occupy(&hasher).await;
+        let first = queue_job(&hasher, &a, "A1", &order).await;
+        let second = queue_job(&hasher, &a, "A2", &order).await;
+        let refused = hasher.run(&a, |_| ()).await.unwrap_err();
+        assert!(matches!(refused, Error::ClientBusy), "{refused}");
+        let other = queue_job(&hasher, &b, "B1", &order).await;
+        release.send(()).unwrap();
+        for job in [first, second, other] {
+            job.await.unwrap().unwrap();
+        }
+        assert_eq!(*order.lock().unwrap(), ["A1", "B1", "A2"]);
+    }
+
+    #[tokio::test]
+    async fn an_abandoned_waiter_gives_up_its_place_and_leaks_no_worker() {
+        let hasher = Hasher::new(&HashSettings {
+            workers: 1,
+            queue: 8,
+            ..small()
+        })
+        .unwrap();
+        let a = ClientKey::of("192.0.2.1".parse().unwrap());
+        let order = Arc::new(Mutex::new(Vec::new()));
+        let release = occupy(&hasher).await;
+        let abandoned = queue_job(&hasher, &a, "gone", &order).await;
+        let kept = queue_job(&hasher, &a, "kept", &order).await;
+        abandoned.abort();
+        let _ = abandoned.await;
+        assert_eq!(hasher.load(), (1, 0));
+        drop(release);
+        kept.await.unwrap().unwrap();
+        assert_eq!(*order.lock().unwrap(), ["kept"]);
+        assert_eq!(hasher.load(), (0, 1));
     }
 }

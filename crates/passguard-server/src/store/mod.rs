@@ -14,6 +14,7 @@
 
 mod events;
 mod grid;
+mod limits;
 mod orgs;
 mod secrets;
 mod users;
@@ -27,6 +28,7 @@ use crate::model::{LinkPurpose, Role, SessionScope, StoredId};
 
 pub(crate) use events::{EventFilter, NewEvent};
 pub(crate) use grid::UsersFilter;
+pub(crate) use limits::Take;
 pub(crate) use orgs::{Effective, OrgRow};
 
 /// What every statement returns: rows, or the database's own error for the caller to handle.
@@ -65,7 +67,12 @@ pub(crate) struct User {
     pub(crate) password_hash: Option<String>,
     pub(crate) password_changed_at: Option<i64>,
     pub(crate) failed_logins: i64,
+    /// Wrong sets of security answers since the last right one.
+    pub(crate) failed_answers: i64,
     pub(crate) locked_at: Option<i64>,
+    /// When an administrator's reset revoked the password: it signs in no more until a new
+    /// one is chosen.
+    pub(crate) password_revoked_at: Option<i64>,
     /// The language of the account's e-mails.
     pub(crate) locale: Locale,
     /// When an administrator disabled it, if it is disabled.
@@ -105,6 +112,8 @@ pub(crate) struct LockRule {
     pub(crate) lifted_until: i64,
     /// The time of the failure.
     pub(crate) now: i64,
+    /// A counter whose last failure is older than this starts again.
+    pub(crate) forgotten_before: i64,
 }
 
 /// The counter and lock after a failure was recorded.
@@ -175,7 +184,8 @@ pub(crate) struct NewPassword<'a> {
 macro_rules! user_columns {
     () => {
         "u.id, u.username, u.email, u.role, u.password_hash, u.password_changed_at, \
-         u.failed_logins, u.locked_at, u.locale, u.disabled_at, \
+         u.failed_logins, u.failed_answers, u.locked_at, u.password_revoked_at, u.locale, \
+         u.disabled_at, \
          o.id AS org_id, o.slug AS org_slug, o.name AS org_name, o.policy AS org_policy, \
          o.support_contact AS org_contact, o.notice_user AS org_notice_user, \
          o.notice_admin AS org_notice_admin"
@@ -214,7 +224,9 @@ fn user_from(row: &AnyRow) -> Result<User> {
         password_hash: row.try_get("password_hash")?,
         password_changed_at: row.try_get("password_changed_at")?,
         failed_logins: row.try_get("failed_logins")?,
+        failed_answers: row.try_get("failed_answers")?,
         locked_at: row.try_get("locked_at")?,
+        password_revoked_at: row.try_get("password_revoked_at")?,
         // A tag this version does not speak (written by a newer one) reads as English.
         locale: Locale::from_tag(&row.try_get::<String, _>("locale")?).unwrap_or_default(),
         disabled_at: row.try_get("disabled_at")?,

@@ -14,10 +14,11 @@ use super::{
 };
 
 /// The statement that counts one failure in `$table` (the row whose `$key` is `$1`): the
-/// counter restarts after a lock that has lifted, a live lock changes nothing, and reaching
-/// the threshold sets the lock. `$also` is whatever else the statement sets (for an account,
-/// clearing the other kind's counter once a lifted lock is left behind). Binds: `$1` the key,
-/// `$2` the time before which a lock has lifted, `$3` the threshold, `$4` now.
+/// counter restarts after a lock that has lifted or after [`LockRule::forgotten_before`] with
+/// no failure, a live lock changes nothing, and reaching the threshold sets the lock. `$also`
+/// is whatever else the statement sets (for an account, clearing the other kind's counter once
+/// a lifted lock is left behind). Binds: `$1` the key, `$2` the time before which a lock has
+/// lifted, `$3` the threshold, `$4` now, `$5` the time before which a failure is forgotten.
 macro_rules! count_failure_statement {
     ($table:literal, $key:literal, $counter:literal, $also:literal) => {
         concat!(
@@ -25,23 +26,36 @@ macro_rules! count_failure_statement {
             $table,
             " SET ",
             $counter,
-            " = CASE WHEN locked_at > $2 THEN ",
-            $counter,
-            " ",
-            "WHEN locked_at IS NOT NULL THEN 1 ELSE ",
-            $counter,
-            " + 1 END, ",
+            " = ",
+            new_count!($counter),
+            ", ",
             $also,
+            "last_failed_at = $4, ",
             "locked_at = CASE WHEN locked_at > $2 THEN locked_at ",
-            "WHEN (CASE WHEN locked_at IS NOT NULL THEN 1 ELSE ",
-            $counter,
-            " + 1 END) >= $3 ",
-            "THEN $4 ELSE NULL END ",
+            "WHEN ",
+            new_count!($counter),
+            " >= $3 THEN $4 ELSE NULL END ",
             "WHERE ",
             $key,
             " = $1 RETURNING ",
             $counter,
             ", locked_at"
+        )
+    };
+}
+
+/// The counter after one more failure (see `count_failure_statement!`).
+macro_rules! new_count {
+    ($counter:literal) => {
+        concat!(
+            "(CASE WHEN locked_at > $2 THEN ",
+            $counter,
+            " ",
+            "WHEN locked_at IS NOT NULL THEN 1 ",
+            "WHEN last_failed_at < $5 THEN 1 ",
+            "ELSE ",
+            $counter,
+            " + 1 END)"
         )
     };
 }
@@ -190,6 +204,7 @@ impl Store {
             .bind(rule.lifted_until)
             .bind(rule.threshold)
             .bind(rule.now)
+            .bind(rule.forgotten_before)
             .fetch_one(&mut *tx)
             .await?;
         let lock = lock_from(&row, rule, counter)?;
@@ -197,6 +212,8 @@ impl Store {
             insert_event(&mut tx, event).await?;
         }
         if lock.locked_now {
+            // A lock ends every session: whoever holds one is signed out with the owner.
+            end_sessions(&mut tx, id).await?;
             insert_event(&mut tx, &about.but(EventAction::Locked, "system")).await?;
         }
         tx.commit().await?;
@@ -224,6 +241,7 @@ impl Store {
             .bind(rule.lifted_until)
             .bind(rule.threshold)
             .bind(rule.now)
+            .bind(rule.forgotten_before)
             .fetch_one(&mut *tx)
             .await?;
         tx.commit().await?;
@@ -288,6 +306,53 @@ impl Store {
         .await?
         .rows_affected();
         self.finish(tx, updated == 1, event).await
+    }
+
+    /// Lifts a lock through an unlock link, consuming the link in the same transaction;
+    /// `false` when the link was used meanwhile.
+    pub(crate) async fn unlock_by_link(
+        &self,
+        id: i64,
+        selector: &str,
+        now: i64,
+        event: &NewEvent,
+    ) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let consumed = sqlx::query(
+            "UPDATE links SET used_at = $2 WHERE selector = $1 AND purpose = $3 \
+             AND user_id = $4 AND used_at IS NULL AND expires_at >= $2",
+        )
+        .bind(selector)
+        .bind(now)
+        .bind(LinkPurpose::Unlock.id())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if consumed == 1 {
+            sqlx::query(
+                "UPDATE users SET locked_at = NULL, failed_logins = 0, failed_answers = 0 \
+                 WHERE id = $1",
+            )
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        }
+        self.finish(tx, consumed == 1, event).await
+    }
+
+    /// An administrator's reset that revokes the password: its sessions end and it signs in
+    /// no more until a new one is chosen.
+    pub(crate) async fn revoke_password(&self, id: i64, now: i64) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE users SET password_revoked_at = $2 WHERE id = $1")
+            .bind(id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        end_sessions(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Commits `tx` with `event` when `changed`, or rolls it back; answers `changed`.
@@ -457,7 +522,7 @@ impl Store {
                     sqlx::query(
                         "UPDATE users SET password_hash = $2, password_changed_at = $3, \
                            failed_logins = 0, failed_answers = 0, locked_at = NULL, \
-                           locale = COALESCE($5, locale) \
+                           password_revoked_at = NULL, locale = COALESCE($5, locale) \
                          WHERE id = $1 AND (locked_at IS NULL OR locked_at <= $4)",
                     )
                     .bind(user_id)
@@ -475,7 +540,7 @@ impl Store {
             Guard::CurrentHash(current) => sqlx::query(
                 "UPDATE users SET password_hash = $2, password_changed_at = $3, \
                    failed_logins = 0, failed_answers = 0, locked_at = NULL, \
-                   locale = COALESCE($6, locale) \
+                   password_revoked_at = NULL, locale = COALESCE($6, locale) \
                  WHERE id = $1 AND password_hash = $4 AND (locked_at IS NULL OR locked_at <= $5)",
             )
             .bind(user_id)
@@ -571,13 +636,19 @@ impl Store {
 
 /// Ends every session of `user_id` and kills its outstanding links (of any purpose).
 async fn end_sessions_and_links(tx: &mut Tx, user_id: i64, now: i64) -> Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-        .bind(user_id)
-        .execute(&mut **tx)
-        .await?;
+    end_sessions(tx, user_id).await?;
     sqlx::query("UPDATE links SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL")
         .bind(user_id)
         .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Ends every session of the account.
+async fn end_sessions(tx: &mut Tx, user_id: i64) -> Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user_id)
         .execute(&mut **tx)
         .await?;
     Ok(())

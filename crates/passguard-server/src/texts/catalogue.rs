@@ -168,9 +168,9 @@ pub(super) const ENTRIES: &[Entry] = &[
     entry!(
         "error.invalid-request.clock",
         [],
-        "The clock only moves forward.",
-        "Die Uhr läuft nur vorwärts.",
-        "L’horloge ne peut qu’avancer."
+        "The clock only moves forward, by at most a thousand years at once.",
+        "Die Uhr läuft nur vorwärts, um höchstens tausend Jahre auf einmal.",
+        "L’horloge ne peut qu’avancer, de mille ans au plus à la fois."
     ),
     entry!(
         "error.invalid-request.forgot",
@@ -255,6 +255,20 @@ pub(super) const ENTRIES: &[Entry] = &[
         "This account is locked. Contact {contact} for assistance to unlock it.",
         "Dieses Konto ist gesperrt. Wenden Sie sich an {contact}, um es entsperren zu lassen.",
         "Ce compte est verrouillé. Contactez {contact} pour le faire déverrouiller."
+    ),
+    entry!(
+        "error.locked.email",
+        ["contact"],
+        "This account is locked after too many failed attempts. If it is yours, open the unlock link e-mailed to you, or choose a new password with “Forgot password”. Contact {contact} for assistance.",
+        "Dieses Konto ist nach zu vielen Fehlversuchen gesperrt. Wenn es Ihres ist, öffnen Sie den Entsperrlink aus der E-Mail an Sie oder wählen Sie über „Passwort vergessen“ ein neues Passwort. Wenden Sie sich für Unterstützung an {contact}.",
+        "Ce compte est verrouillé après trop de tentatives échouées. S’il est à vous, ouvrez le lien de déverrouillage reçu par e-mail ou choisissez un nouveau mot de passe avec « Mot de passe oublié ». Contactez {contact} pour obtenir de l’aide."
+    ),
+    entry!(
+        "error.locked.timed",
+        ["contact"],
+        "This account is locked for a while after too many failed attempts; it unlocks by itself. If it is yours, try again later or choose a new password with “Forgot password”. Contact {contact} for assistance.",
+        "Dieses Konto ist nach zu vielen Fehlversuchen vorübergehend gesperrt; die Sperre endet von selbst. Wenn es Ihres ist, versuchen Sie es später erneut oder wählen Sie über „Passwort vergessen“ ein neues Passwort. Wenden Sie sich für Unterstützung an {contact}.",
+        "Ce compte est verrouillé pour un temps après trop de tentatives échouées ; il se déverrouillera de lui-même. S’il est à vous, réessayez plus tard ou choisissez un nouveau mot de passe avec « Mot de passe oublié ». Contactez {contact} pour obtenir de l’aide."
     ),
     entry!(
         "error.locked.unlock-first",
@@ -346,6 +360,27 @@ pub(super) const ENTRIES: &[Entry] = &[
         "The password does not meet the policy.",
         "Das Passwort erfüllt die Richtlinie nicht.",
         "Le mot de passe ne respecte pas la politique."
+    ),
+    entry!(
+        "error.rate-limited",
+        ["wait"],
+        "Too many attempts from here. Please try again in {wait}.",
+        "Zu viele Versuche von hier. Bitte versuchen Sie es in {wait} erneut.",
+        "Trop de tentatives depuis cet endroit. Veuillez réessayer dans {wait}."
+    ),
+    entry!(
+        "error.request-timeout",
+        [],
+        "The request took too long to arrive.",
+        "Die Anfrage kam zu langsam an.",
+        "La requête a mis trop de temps à arriver."
+    ),
+    entry!(
+        "error.reset-required",
+        ["contact"],
+        "An administrator has asked you to choose a new password: use the link e-mailed to you. Contact {contact} for assistance.",
+        "Ein Administrator hat Sie gebeten, ein neues Passwort zu wählen: Verwenden Sie den Link, den Sie per E-Mail erhalten haben. Wenden Sie sich für Unterstützung an {contact}.",
+        "Un administrateur vous a demandé de choisir un nouveau mot de passe : utilisez le lien reçu par e-mail. Contactez {contact} pour obtenir de l’aide."
     ),
     entry!(
         "error.token-expired",
@@ -465,6 +500,55 @@ pub(super) const ENTRIES: &[Entry] = &[
         "This link works once and for {lifetime}, until {until}.",
         "Dieser Link funktioniert einmal und {lifetime} lang, bis {until}.",
         "Ce lien ne fonctionne qu’une fois, pendant {lifetime}, jusqu’au {until}."
+    ),
+    entry!(
+        "mail.lock.admin",
+        ["contact"],
+        "Only an administrator can unlock it: contact {contact}.",
+        "Nur ein Administrator kann es entsperren: Wenden Sie sich an {contact}.",
+        "Seul un administrateur peut le déverrouiller : contactez {contact}."
+    ),
+    entry!(
+        "mail.lock.at",
+        ["time"],
+        "It unlocks by itself at {time}.",
+        "Es wird am {time} automatisch entsperrt.",
+        "Il se déverrouillera de lui-même le {time}."
+    ),
+    entry!(
+        "mail.lock.happened",
+        ["time"],
+        "Too many wrong passwords were entered for your account, so it was locked at {time}. While it is locked nobody can sign in to it, not even with the right password, and every session of it was ended.",
+        "Für Ihr Konto wurden zu viele falsche Passwörter eingegeben, daher wurde es am {time} gesperrt. Solange es gesperrt ist, kann sich niemand anmelden, auch nicht mit dem richtigen Passwort, und alle Sitzungen wurden beendet.",
+        "Trop de mots de passe erronés ont été saisis pour votre compte : il a donc été verrouillé le {time}. Tant qu’il est verrouillé, personne ne peut s’y connecter, même avec le bon mot de passe, et toutes ses sessions ont été fermées."
+    ),
+    entry!(
+        "mail.lock.link",
+        [],
+        "Unlock my account",
+        "Mein Konto entsperren",
+        "Déverrouiller mon compte"
+    ),
+    entry!(
+        "mail.lock.not-you",
+        [],
+        "If it was not you, someone knows your username and may be guessing your password: once you are back in, consider choosing a new password, and tell your administrator.",
+        "Falls Sie das nicht waren, kennt jemand Ihren Benutzernamen und versucht womöglich, Ihr Passwort zu erraten: Wählen Sie nach der Anmeldung am besten ein neues Passwort und informieren Sie Ihren Administrator.",
+        "Si ce n’était pas vous, quelqu’un connaît votre nom d’utilisateur et tente peut-être de deviner votre mot de passe : une fois reconnecté, choisissez de préférence un nouveau mot de passe et prévenez votre administrateur."
+    ),
+    entry!(
+        "mail.lock.subject",
+        [],
+        "Your account was locked after too many wrong passwords",
+        "Ihr Konto wurde nach zu vielen falschen Passwörtern gesperrt",
+        "Votre compte a été verrouillé après trop de mots de passe erronés"
+    ),
+    entry!(
+        "mail.lock.validity",
+        ["lifetime", "until"],
+        "To unlock it, open the link below. It works once and for {lifetime}, until {until}. Choosing a new password with “Forgot password” unlocks it too.",
+        "Öffnen Sie zum Entsperren den Link unten. Er funktioniert einmal und {lifetime} lang, bis {until}. Auch ein neues Passwort über „Passwort vergessen“ entsperrt es.",
+        "Pour le déverrouiller, ouvrez le lien ci-dessous. Il ne fonctionne qu’une fois, pendant {lifetime}, jusqu’au {until}. Choisir un nouveau mot de passe avec « Mot de passe oublié » le déverrouille aussi."
     ),
     entry!(
         "mail.locked.contact",

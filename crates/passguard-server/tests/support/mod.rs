@@ -183,6 +183,31 @@ impl TestApp {
         self.request(request.body(body).unwrap()).await
     }
 
+    /// A JSON POST that reached the server from `peer` (as the accept loop says), with
+    /// these extra headers.
+    pub async fn post_from(
+        &self,
+        peer: &str,
+        path: &str,
+        body: Value,
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let peer: std::net::SocketAddr = peer.parse().unwrap();
+        let mut request = Request::builder()
+            .method(Method::POST)
+            .uri(path)
+            .header(header::HOST, "evil-host.example")
+            .header(header::CONTENT_TYPE, "application/json");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let mut request = request.body(Body::from(body.to_string())).unwrap();
+        request
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(peer));
+        self.request(request).await
+    }
+
     pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
         self.send(Method::GET, path, None, cookie).await
     }
