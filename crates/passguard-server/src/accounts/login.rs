@@ -10,6 +10,9 @@ use crate::client::ClientKey;
 use crate::model::SessionScope;
 use crate::tokens;
 
+/// How long a login refused for its client's budget waits before the answer.
+const REFUSAL_DELAY: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// A successful login.
 #[derive(Debug)]
 pub(crate) enum Login {
@@ -40,7 +43,17 @@ impl Accounts {
     ) -> Result<Login, Error> {
         // The client's budget of failures is spent before any account is looked up, so it is
         // the same for every name; a login that does not fail gives its token back.
-        let reservation = self.take_for(Budget::FailedLogins, client).await?;
+        let reservation = match self.take_for(Budget::FailedLogins, client).await {
+            Ok(reservation) => reservation,
+            Err(refused @ Error::RateLimited { .. }) => {
+                // Held a moment before the 429: a flood over many connections then gets one
+                // answer a second per connection instead of thousands, and costs the server
+                // (and everyone else) next to nothing. A timer, no thread, is held.
+                tokio::time::sleep(REFUSAL_DELAY).await;
+                return Err(refused);
+            }
+            Err(error) => return Err(error),
+        };
         let outcome = self.sign_in(client, username, password, locale).await;
         if !matches!(
             outcome,
