@@ -2,6 +2,7 @@
 //! by the same engine the server runs, the strength meter, and the polite screen-reader summary.
 
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::custom_attribute;
 use passguard_i18n::{Arg, Locale};
 use passguard_policy::{Context, Policy, Report};
 
@@ -201,24 +202,36 @@ pub(crate) fn PasswordInput(
     value: RwSignal<String>,
     #[prop(into)] autocomplete: String,
     #[prop(optional, into)] describedby: Option<String>,
+    /// For a new password: the policy's `passwordrules` string (SPEC §9), which password
+    /// managers follow when they generate one.
+    #[prop(optional, into)]
+    passwordrules: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let shown = RwSignal::new(false);
     let input_id = id.clone();
+    // `passwordrules` has no typed attribute in Leptos: set as a custom one, absent when
+    // the policy gives none.
+    let input = view! {
+        <input
+            id=input_id
+            name=id.clone()
+            type=move || if shown.get() { "text" } else { "password" }
+            autocomplete=autocomplete
+            aria-describedby=describedby
+            spellcheck="false"
+            autocapitalize="off"
+            prop:value=move || value.get()
+            on:input=move |ev| value.set(event_target_value(&ev))
+        />
+    }
+    .add_any_attr(custom_attribute("passwordrules", move || {
+        passwordrules.and_then(|rules| rules.get())
+    }));
     view! {
         <div class="field">
             <label for=id.clone()>{t(label)}</label>
             <div class="password-row">
-                <input
-                    id=input_id
-                    name=id.clone()
-                    type=move || if shown.get() { "text" } else { "password" }
-                    autocomplete=autocomplete
-                    aria-describedby=describedby
-                    spellcheck="false"
-                    autocapitalize="off"
-                    prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev))
-                />
+                {input}
                 <button type="button" class="toggle" aria-pressed=move || shown.get().to_string()
                     aria-controls=id.clone()
                     on:click=move |_| shown.update(|s| *s = !*s)>

@@ -478,3 +478,39 @@ async fn built_pages_are_served_compressed_with_cache_headers() {
     assert_eq!(reply.headers[header::CACHE_CONTROL], "public, max-age=3600");
     assert!(reply.raw.len() < script.len() / 4);
 }
+
+#[tokio::test]
+async fn well_known_change_password_leads_to_the_account_page() {
+    // With built pages: the fallback would answer index.html with 200 to any path, which a
+    // password manager takes for "this site has no change-password page" only when it is 404.
+    let pages = tempfile::tempdir().unwrap();
+    std::fs::write(
+        pages.path().join("index.html"),
+        "<!doctype html><title>pages</title>",
+    )
+    .unwrap();
+    let extra = format!("static_dir = {:?}", pages.path().display().to_string());
+    let db = TestDatabase::new(Backend::Sqlite).await;
+    let policy = Policy::preset("security-admin").unwrap();
+    let app = TestApp::with(db, policy, FAST_ARGON2, &extra).await;
+
+    let reply = app.get("/.well-known/change-password", None).await;
+    assert_eq!(reply.status, StatusCode::FOUND);
+    assert_eq!(reply.headers[header::LOCATION], "/account");
+    // Any other well-known resource is absent, so that a client probing for one (such as
+    // the response-code reliability check `/.well-known/resource-that-should-not-exist-…`)
+    // sees a 404 and not the pages' 200.
+    for path in [
+        "/.well-known/resource-that-should-not-exist-whose-status-code-should-not-be-200",
+        "/.well-known/security.txt",
+        "/.well-known/change-password/more",
+        "/.well-known/",
+    ] {
+        let reply = app.get(path, None).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(
+            !String::from_utf8_lossy(&reply.raw).contains("<title>pages</title>"),
+            "{path}"
+        );
+    }
+}

@@ -15,6 +15,8 @@ pub(crate) struct NewPassword {
     /// The server's verdict on the last submitted password (a 422 report).
     pub(crate) server: RwSignal<Option<(String, Verdict)>>,
     pub(crate) verdict: Memo<Verdict>,
+    /// The policy's `passwordrules` attribute for password managers.
+    pub(crate) rules: Memo<Option<String>>,
 }
 
 impl NewPassword {
@@ -28,11 +30,14 @@ impl NewPassword {
         let password = RwSignal::new(String::new());
         let server = RwSignal::new(None);
         let verdict = live_verdict(policy, password.into(), context, server);
+        let rules =
+            Memo::new(move |_| policy.with(|p| p.as_ref().and_then(Policy::password_rules)));
         Self {
             password,
             confirm: RwSignal::new(String::new()),
             server,
             verdict,
+            rules,
         }
     }
 
@@ -60,10 +65,12 @@ impl NewPassword {
 pub(crate) fn NewPasswordFields(state: NewPassword) -> impl IntoView {
     view! {
         <PasswordInput id="new-password" label="page.field.new-password" value=state.password
-            autocomplete="new-password" describedby="new-password-rules"/>
+            autocomplete="new-password" describedby="new-password-rules"
+            passwordrules=state.rules/>
         <Checklist verdict=state.verdict id="new-password-rules"/>
         <PasswordInput id="confirm-password" label="page.field.confirm-password" value=state.confirm
-            autocomplete="new-password" describedby="confirm-password-hint"/>
+            autocomplete="new-password" describedby="confirm-password-hint"
+            passwordrules=state.rules/>
         <ConfirmHint password=state.password confirm=state.confirm/>
     }
 }

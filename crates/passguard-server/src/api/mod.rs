@@ -86,6 +86,10 @@ pub fn app(state: AppState) -> Router {
     let https = state.https();
     let mut router = api
         .route("/api/{*rest}", any(meta::no_such_endpoint))
+        .route("/.well-known/change-password", get(web::change_password))
+        .route("/.well-known", any(meta::no_such_endpoint))
+        .route("/.well-known/", any(meta::no_such_endpoint))
+        .route("/.well-known/{*rest}", any(meta::no_such_endpoint))
         .method_not_allowed_fallback(meta::method_not_allowed)
         .fallback(web::static_files(state.static_dir()))
         .layer(from_fn_with_state(state.clone(), web::refuse_cross_site))

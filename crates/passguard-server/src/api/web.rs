@@ -122,6 +122,14 @@ pub(crate) fn request_span(request: &Request<Body>) -> tracing::Span {
     tracing::debug_span!("request", method = %request.method(), path = %path)
 }
 
+/// `GET /.well-known/change-password` (W3C "A Well-Known URL for Changing Passwords"): a
+/// password manager sends its user here to change a password, so it leads to the account
+/// page, which signs in first when needed. Every other `/.well-known/` path is a 404, never
+/// the pages' `index.html`: a client tells a real resource from the fallback by the status.
+pub(crate) async fn change_password() -> Response {
+    (StatusCode::FOUND, [(header::LOCATION, "/account")]).into_response()
+}
+
 /// The built web pages from `dir`, any unknown path answering `index.html` (the pages route
 /// in the browser), or a placeholder page when they are not built.
 pub(crate) fn static_files(dir: &Path) -> axum::routing::MethodRouter<AppState> {
