@@ -25,7 +25,7 @@ const context = { username: "ada", currentPassword: "Old-passw0rd", passwordChan
 const long = "Aa1!".repeat(1024);
 console.log("| call | median time per call |");
 console.log("|---|---|");
-median("`new Checker(\"security-admin\")` (parses the preset's TOML)", 2_000, () => new Checker("security-admin").free());
+median("`new Checker(\"security-admin\")` (reads the preset's JSON)", 2_000, () => new Checker("security-admin").free());
 median("`check(12 chars, context)`", 20_000, (i) => checker.check(`Correct${i % 10}horse!`, context));
 median("`check(12 chars)` without context", 20_000, (i) => checker.check(`Correct${i % 10}horse!`));
 median("`check(4 096 chars, context)`", 500, () => checker.check(long, context));

@@ -26,7 +26,7 @@ const preset: PresetName = presetNames()[0];
 const checker = new Checker(preset);
 const custom: PolicyInput = { name: "ours", password: { min_length: 12, blocklist: "none" } };
 const fromObject = new Checker(custom);
-const fromToml = Checker.fromToml('name = "ours"\n');
+const fromJson = new Checker('{"name": "ours"}');
 
 const context: Context = {
   username: "ada",
@@ -66,7 +66,7 @@ checker.check("x", { now: "2025-01-01" });
 // @ts-expect-error: a Report's status is one of pass, fail, pending.
 const wrong: Status = "ok";
 
-export { accepted, actual, counter, failed, fromToml, meter, offline, status, warning, wrong };
+export { accepted, actual, counter, failed, fromJson, meter, offline, status, warning, wrong };
 
 const findings: AuditReport = audit("security-admin", { asvsLevel: 2 });
 const first: Finding | undefined = findings.findings[0];

@@ -4,6 +4,8 @@ mod audit;
 mod check;
 mod duration;
 mod error;
+#[cfg(feature = "json")]
+mod json;
 mod messages;
 mod overlay;
 mod password_rules;

@@ -171,6 +171,7 @@ impl PolicyOverlay {
     /// assert_eq!(site.tightened_by(&looser).unwrap_err().field(), Some("password.history"));
     /// # Ok::<(), passguard_policy::PolicyError>(())
     /// ```
+    #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Self, PolicyError> {
         let deserializer =
             toml::Deserializer::parse(text).map_err(|e| PolicyError::syntax(None, &e))?;
@@ -183,10 +184,7 @@ impl PolicyOverlay {
     /// As [`PolicyOverlay::from_toml`].
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Self, PolicyError> {
-        let mut json = serde_json::Deserializer::from_str(text);
-        let overlay = crate::policy::deserialize_with_path(&mut json)?;
-        json.end().map_err(|e| PolicyError::syntax(None, &e))?;
-        Ok(overlay)
+        crate::json::from_json(text)
     }
 
     /// Whether the overlay changes nothing.

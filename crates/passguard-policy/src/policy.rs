@@ -250,6 +250,7 @@ impl ResetRules {
 }
 
 /// Reads a `T` from any serde format, naming the path of the offending field on failure.
+#[cfg(feature = "toml")]
 pub(crate) fn deserialize_with_path<'de, D, T>(deserializer: D) -> Result<T, PolicyError>
 where
     D: Deserializer<'de>,
@@ -282,6 +283,7 @@ impl Policy {
     /// assert_eq!(policy.password.max_length, 64); // taken from the nist-800-63b preset
     /// # Ok::<(), passguard_policy::PolicyError>(())
     /// ```
+    #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Self, PolicyError> {
         let deserializer =
             toml::Deserializer::parse(text).map_err(|e| PolicyError::syntax(None, &e))?;
@@ -292,6 +294,7 @@ impl Policy {
     ///
     /// # Errors
     /// As [`Policy::from_toml`], with the path of the offending field.
+    #[cfg(feature = "toml")]
     pub fn from_deserializer<'de, D>(deserializer: D) -> Result<Self, PolicyError>
     where
         D: Deserializer<'de>,
@@ -317,9 +320,8 @@ impl Policy {
     /// ```
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Self, PolicyError> {
-        let mut json = serde_json::Deserializer::from_str(text);
-        let policy = Self::from_deserializer(&mut json)?;
-        json.end().map_err(|e| PolicyError::syntax(None, &e))?;
+        let policy: Policy = crate::json::from_json(text)?;
+        policy.validate()?;
         Ok(policy)
     }
 
@@ -328,6 +330,7 @@ impl Policy {
     /// # Errors
     /// [`PolicyError::Syntax`] if the TOML writer refuses a value (no valid policy has one:
     /// the fuzz target and a property test read every output back).
+    #[cfg(feature = "toml")]
     pub fn to_toml(&self) -> Result<String, PolicyError> {
         toml::to_string(self).map_err(|e| PolicyError::syntax(None, &e))
     }

@@ -1,5 +1,6 @@
-//! The built-in presets, kept as commented TOML (what `passguard policy show` prints), and
-//! the defaults that fill fields a policy document leaves out.
+//! The built-in presets, kept as commented TOML (what `passguard policy show` prints) and read
+//! from the JSON that `build.rs` makes of it, and the defaults that fill fields a policy
+//! document leaves out.
 
 use crate::duration::Duration;
 use crate::error::PolicyError;
@@ -28,6 +29,28 @@ const PRESETS: [(&str, &str); 4] = [
     ("owasp-asvs", include_str!("../presets/owasp-asvs.toml")),
 ];
 
+/// The presets as JSON, made by `build.rs` from the TOML above: every build reads them with
+/// the JSON reader, so the browser's needs no TOML parser. A test keeps the two readings equal.
+#[cfg(feature = "json")]
+const PRESETS_JSON: [(&str, &str); 4] = [
+    (
+        "security-admin",
+        include_str!(concat!(env!("OUT_DIR"), "/security-admin.json")),
+    ),
+    (
+        "partner-portal",
+        include_str!(concat!(env!("OUT_DIR"), "/partner-portal.json")),
+    ),
+    (
+        "nist-800-63b",
+        include_str!(concat!(env!("OUT_DIR"), "/nist-800-63b.json")),
+    ),
+    (
+        "owasp-asvs",
+        include_str!(concat!(env!("OUT_DIR"), "/owasp-asvs.json")),
+    ),
+];
+
 /// All ASCII punctuation: the special set of every preset but `security-admin`.
 const ASCII_PUNCTUATION: &str = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
@@ -45,11 +68,15 @@ impl Policy {
     ///
     /// # Errors
     /// [`PolicyError::UnknownPreset`] when no preset has that name.
+    #[cfg(feature = "json")]
     pub fn preset(name: &str) -> Result<Self, PolicyError> {
-        let text = preset_toml(name).ok_or_else(|| PolicyError::UnknownPreset {
-            name: name.to_owned(),
-        })?;
-        Self::from_toml(text)
+        let (_, text) = PRESETS_JSON
+            .iter()
+            .find(|(n, _)| *n == name)
+            .ok_or_else(|| PolicyError::UnknownPreset {
+                name: name.to_owned(),
+            })?;
+        Self::from_json(text)
     }
 
     /// The `nist-800-63b` preset, written out in code because serde fills omitted fields from
@@ -84,5 +111,23 @@ impl Policy {
                 admin_reset_revokes: true,
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn the_json_presets_are_their_toml() {
+        for name in PRESET_NAMES {
+            let toml = Policy::from_toml(preset_toml(name).unwrap()).unwrap();
+            assert_eq!(Policy::preset(name).unwrap(), toml, "{name}");
+        }
+        assert_eq!(
+            Policy::preset("nist-800-63b").unwrap(),
+            Policy::nist_defaults()
+        );
     }
 }

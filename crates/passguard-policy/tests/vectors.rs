@@ -160,6 +160,26 @@ fn run_error_file(text: &str) -> usize {
             case.contains
         );
         assert!(!message.contains('\n'), "one line: {message:?}");
+        // The same document as JSON, the way the browser and the npm package read policies:
+        // the same field, the same reason (a TOML syntax error has no JSON form).
+        let Ok(table) = toml::from_str::<toml::Table>(&case.policy_toml) else {
+            continue;
+        };
+        let json = serde_json::to_string(&table).unwrap();
+        let error = Policy::from_json(&json).expect_err(&case.note);
+        let message = error.to_string();
+        assert_eq!(
+            error.field(),
+            case.field.as_deref(),
+            "field for {:?} as JSON: {message}",
+            case.note
+        );
+        assert!(
+            message.contains(&case.contains),
+            "{:?} as JSON: {message:?} lacks {:?}",
+            case.note,
+            case.contains
+        );
     }
     file.cases.len()
 }

@@ -48,20 +48,6 @@ impl Checker {
         built().map_err(Error::into_js)
     }
 
-    /// A checker for a policy written in TOML, the format of `passguard policy show`.
-    #[wasm_bindgen(js_name = fromToml)]
-    pub fn from_toml(
-        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    ) -> Result<Checker, js_sys::Error> {
-        js::string(&text, "text")
-            .and_then(|text| Ok(Policy::from_toml(&text)?))
-            .map(|policy| Checker {
-                policy,
-                locale: None,
-            })
-            .map_err(Error::into_js)
-    }
-
     /// Checks `password` against every rule of the policy. A weak password is not an error:
     /// the report lists each rule with its status. Throws only for arguments of the wrong type.
     #[wasm_bindgen(unchecked_return_type = "Report")]
@@ -144,10 +130,11 @@ fn policy_from_js(value: &JsValue) -> Result<Policy, Error> {
             return policy_from_json(&text);
         }
         if !PRESET_NAMES.contains(&text.as_str()) && (text.contains('=') || text.contains('\n')) {
+            // Policies reach a browser as JSON: the package carries no TOML parser.
             return Err(Error::argument(
                 "policy",
                 "is neither a preset name nor JSON text (which starts with `{`); \
-                 for TOML text use Checker.fromToml",
+                 read TOML with a TOML library and pass the object",
             ));
         }
         return Ok(Policy::preset(&text)?);
