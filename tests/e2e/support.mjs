@@ -37,8 +37,8 @@ async function freePort() {
   });
 }
 
-/** A server process with its own database, mail directory and config. */
-export async function startServer({ policy = "security-admin" } = {}) {
+/** A server process with its own database, mail directory and config (`config`: more TOML). */
+export async function startServer({ policy = "security-admin", config: extra = "" } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "passguard-pages-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -47,7 +47,7 @@ export async function startServer({ policy = "security-admin" } = {}) {
   const config = join(dir, "passguard.toml");
   writeFileSync(
     config,
-    `support_contact = ${JSON.stringify(SUPPORT)}\n[notices]\nuser = ${JSON.stringify(NOTICES.user)}\nadmin = ${JSON.stringify(NOTICES.admin)}\n`,
+    `support_contact = ${JSON.stringify(SUPPORT)}\n[notices]\nuser = ${JSON.stringify(NOTICES.user)}\nadmin = ${JSON.stringify(NOTICES.admin)}\n${extra}\n`,
   );
   const shared = ["--config", config, "--database", database, "--mail-dir", mail, "--policy", policy, "--public-url", url];
   const created = spawnSync(BIN, ["admin", "create", "--username", "admin", "--email", "admin@example.com", "--admin", ...shared], {

@@ -85,7 +85,9 @@ export function cliContextArgs(context = {}) {
 
 /** Whether the CLI can express the whole of a vector's context. */
 export function cliTakesContext(context = {}) {
-  return Object.keys(context).every((field) => field !== "now" && field !== "password_changed_at");
+  return Object.keys(context).every(
+    (field) => field !== "now" && field !== "password_changed_at" && field !== "breached",
+  );
 }
 
 /**
@@ -103,6 +105,7 @@ export function jsContext(context = {}, asDates = false) {
     display_name: "displayName",
     current_password: "currentPassword",
     locale: "locale",
+    breached: "breached",
   };
   const js = {};
   for (const [field, value] of Object.entries(context)) {

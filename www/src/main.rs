@@ -8,6 +8,7 @@
 
 mod api;
 mod app;
+mod breach;
 mod catalogue;
 mod checker;
 mod i18n;

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::duration::Duration;
 use crate::messages;
-use crate::policy::{Blocklist, Group, OtherCharacters, Policy, Unlock};
+use crate::policy::{Blocklist, Breached, Group, OtherCharacters, Policy, Unlock};
 
 /// Which standard a finding cites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -448,6 +448,10 @@ fn asvs(policy: &Policy, target: u8, out: &mut Findings<'_>) {
             "password.blocklist",
             &[],
         );
+    }
+    // The built-in list is drawn from breached passwords too; the server's breach store is
+    // the complete check.
+    if p.blocklist == Blocklist::None && p.breached == Breached::Off {
         add(
             "asvs-breached-passwords",
             "v5.0.0-6.2.12",

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use subtle::ConstantTimeEq;
 
 use crate::messages;
-use crate::policy::{Blocklist, CharacterGroups, Group, OtherCharacters, Policy};
+use crate::policy::{Blocklist, Breached, CharacterGroups, Group, OtherCharacters, Policy};
 use crate::report::{Param, Params, Report, RuleId, RuleOutcome, Status, Strength};
 use crate::text::{self, Composition, SpecialSet};
 
@@ -34,6 +34,10 @@ pub struct Context {
     pub now: Option<i64>,
     /// The language of the messages (`en`, `de` or `fr`); English when absent.
     pub locale: Option<Locale>,
+    /// Whether the password (as typed or in its NFKC form) is in a corpus of breached
+    /// passwords, as whoever checks looked it up: the server in its store, the pages through
+    /// the range API. `None` leaves `not-breached` pending.
+    pub breached: Option<bool>,
 }
 
 impl Context {
@@ -69,6 +73,7 @@ impl fmt::Debug for Context {
             .field("password_changed_at", &self.password_changed_at)
             .field("now", &self.now)
             .field("locale", &self.locale)
+            .field("breached", &self.breached)
             .finish()
     }
 }
@@ -166,6 +171,14 @@ impl Policy {
                 if common { Status::Fail } else { Status::Pass },
                 Params::default(),
             );
+        }
+        if rules.breached == Breached::Block {
+            let status = match context.breached {
+                Some(true) => Status::Fail,
+                Some(false) => Status::Pass,
+                None => Status::Pending,
+            };
+            push(RuleId::NotBreached, status, Params::default());
         }
         if rules.forbid_personal_info {
             let personal = passguard_strength::personal_match(&normalized, &inputs);

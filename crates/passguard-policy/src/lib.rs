@@ -22,8 +22,8 @@ pub use overlay::{LockoutOverlay, PasswordOverlay, PolicyOverlay, ResetOverlay};
 pub use passguard_i18n::Locale;
 pub use passguard_strength::CrackTimes;
 pub use policy::{
-    Blocklist, CharacterGroups, Group, LockoutRules, OtherCharacters, PasswordRules, Policy,
-    ResetRules, Unlock,
+    Blocklist, Breached, CharacterGroups, Group, LockoutRules, OtherCharacters, PasswordRules,
+    Policy, ResetRules, Unlock,
 };
 pub use presets::{PRESET_NAMES, preset_toml};
 pub use report::{Param, Params, Report, RuleId, RuleOutcome, Status, Strength};

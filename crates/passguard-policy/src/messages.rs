@@ -80,6 +80,7 @@ pub(crate) fn render(
             &[("min", int("min")), ("actual", int("actual"))],
         ),
         RuleId::NotReused => text(locale, &key(outcome), &[("history", int("history"))]),
+        RuleId::NotBreached => text(locale, &key(outcome), &[]),
         RuleId::MinAge => {
             let min_age = match params.get("min_age") {
                 Some(Param::Text(written)) => Duration::parse(written)

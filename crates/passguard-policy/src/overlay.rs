@@ -9,7 +9,7 @@
 //! "Stricter" means harder for an attacker, field by field: a longer minimum length, a
 //! maximum at least as long (a lower maximum would refuse passphrases: ASVS and NIST ask for
 //! at least 64), composition rules every password of which also meets the site's, a smaller
-//! special set, `reject` over `allow`, the blocklist on, personal information refused, a
+//! special set, `reject` over `allow`, the blocklist on, breached passwords blocked, personal information refused, a
 //! higher strength minimum, a longer history, a longer minimum age, shorter lifetimes
 //! (password, grace, links), fewer failed attempts before a lock (0, never, is the loosest),
 //! an administrator's unlock over a timed one and a longer lock over a shorter one, more
@@ -23,8 +23,8 @@ use serde::{Deserialize, Serialize};
 use crate::duration::{self, Duration};
 use crate::error::PolicyError;
 use crate::policy::{
-    Blocklist, CharacterGroups, LockoutRules, OtherCharacters, PasswordRules, Policy, ResetRules,
-    Unlock,
+    Blocklist, Breached, CharacterGroups, LockoutRules, OtherCharacters, PasswordRules, Policy,
+    ResetRules, Unlock,
 };
 
 /// An organization's changes to the site policy: every field optional, none given meaning
@@ -68,6 +68,9 @@ pub struct PasswordOverlay {
     /// See [`PasswordRules::blocklist`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blocklist: Option<Blocklist>,
+    /// See [`PasswordRules::breached`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub breached: Option<Breached>,
     /// See [`PasswordRules::forbid_personal_info`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forbid_personal_info: Option<bool>,
@@ -297,6 +300,10 @@ fn blocklist_on(site: &Blocklist, overlay: &Blocklist) -> Verdict {
     verdict(*overlay == Blocklist::Common || *site == Blocklist::None)
 }
 
+fn breached_blocked(site: &Breached, overlay: &Breached) -> Verdict {
+    verdict(*overlay == Breached::Block || *site == Breached::Off)
+}
+
 fn refused_if_site(site: &bool, overlay: &bool) -> Verdict {
     verdict(*overlay || !*site)
 }
@@ -396,6 +403,16 @@ impl Shown for Blocklist {
     }
 }
 
+impl Shown for Breached {
+    fn shown(&self) -> String {
+        match self {
+            Breached::Block => "\"block\"",
+            Breached::Off => "\"off\"",
+        }
+        .to_owned()
+    }
+}
+
 impl Shown for Unlock {
     fn shown(&self) -> String {
         match self {
@@ -465,6 +482,7 @@ impl Policy {
             special_characters,
             other_characters,
             blocklist,
+            breached,
             forbid_personal_info,
             min_strength,
             history,
@@ -517,6 +535,13 @@ impl Policy {
             blocklist,
             o.blocklist.as_ref(),
             blocklist_on,
+        )?;
+        lay(
+            mode,
+            "password.breached",
+            breached,
+            o.breached.as_ref(),
+            breached_blocked,
         )?;
         lay(
             mode,

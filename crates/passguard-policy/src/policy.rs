@@ -48,6 +48,8 @@ pub struct PasswordRules {
     pub other_characters: OtherCharacters,
     /// Which list of common passwords is refused.
     pub blocklist: Blocklist,
+    /// Whether passwords found in the server's breach corpus are refused (`not-breached`).
+    pub breached: Breached,
     /// Refuse passwords containing the username, e-mail local part or names from the context.
     pub forbid_personal_info: bool,
     /// The strength score (0..=4) required; 0 does not enforce any.
@@ -136,6 +138,17 @@ pub enum Blocklist {
     Common,
     /// No blocklist.
     None,
+}
+
+/// `breached`: whether a password found in a corpus of breached passwords (the server's
+/// store, filled by `passguard breach import`) is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Breached {
+    /// Refused: the rule `not-breached`, decided by whoever can look the password up.
+    Block,
+    /// Not looked up.
+    Off,
 }
 
 /// The `[lockout]` table.

@@ -5,7 +5,7 @@
 use crate::duration::Duration;
 use crate::error::PolicyError;
 use crate::policy::{
-    Blocklist, LockoutRules, OtherCharacters, PasswordRules, Policy, ResetRules, Unlock,
+    Blocklist, Breached, LockoutRules, OtherCharacters, PasswordRules, Policy, ResetRules, Unlock,
 };
 
 /// The names of the built-in presets, in the order they are listed to users.
@@ -91,6 +91,7 @@ impl Policy {
                 special_characters: ASCII_PUNCTUATION.to_owned(),
                 other_characters: OtherCharacters::Allow,
                 blocklist: Blocklist::Common,
+                breached: Breached::Off,
                 forbid_personal_info: true,
                 min_strength: 0,
                 history: 0,

@@ -26,6 +26,8 @@ pub enum RuleId {
     AllowedCharacters,
     /// Not on the common-password blocklist.
     NotCommon,
+    /// Not in a corpus of breached passwords (decided by the server's store).
+    NotBreached,
     /// Does not contain the username, e-mail or names.
     NotPersonal,
     /// Strength score at least `min_strength`.
@@ -40,12 +42,13 @@ pub enum RuleId {
 
 impl RuleId {
     /// Every rule, in report order.
-    pub const ALL: [RuleId; 10] = [
+    pub const ALL: [RuleId; 11] = [
         RuleId::MinLength,
         RuleId::MaxLength,
         RuleId::CharacterGroups,
         RuleId::AllowedCharacters,
         RuleId::NotCommon,
+        RuleId::NotBreached,
         RuleId::NotPersonal,
         RuleId::MinStrength,
         RuleId::NotCurrent,
@@ -62,6 +65,7 @@ impl RuleId {
             RuleId::CharacterGroups => "character-groups",
             RuleId::AllowedCharacters => "allowed-characters",
             RuleId::NotCommon => "not-common",
+            RuleId::NotBreached => "not-breached",
             RuleId::NotPersonal => "not-personal",
             RuleId::MinStrength => "min-strength",
             RuleId::NotCurrent => "not-current",

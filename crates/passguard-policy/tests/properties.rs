@@ -19,9 +19,18 @@ fn any_context() -> impl Strategy<Value = Context> {
         proptest::option::of(any::<i64>()),
         proptest::option::of(any::<i64>()),
         proptest::option::of(0..Locale::ALL.len()),
+        proptest::option::of(any::<bool>()),
     )
         .prop_map(
-            |(username, current_password, display_name, password_changed_at, now, locale)| {
+            |(
+                username,
+                current_password,
+                display_name,
+                password_changed_at,
+                now,
+                locale,
+                breached,
+            )| {
                 Context {
                     username,
                     email: None,
@@ -30,6 +39,7 @@ fn any_context() -> impl Strategy<Value = Context> {
                     password_changed_at,
                     now,
                     locale: locale.and_then(|i| Locale::ALL.get(i).copied()),
+                    breached,
                 }
             },
         )

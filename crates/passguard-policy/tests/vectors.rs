@@ -376,6 +376,7 @@ vectors! {
     nist_800_63b => run_report_file("nist-800-63b.json"),
     owasp_asvs => run_report_file("owasp-asvs.json"),
     context => run_report_file("context.json"),
+    breached => run_report_file("breached.json"),
     locales => run_report_file("locales.json"),
     custom_policies => run_report_file("custom-policies.json"),
     policy_errors => run_error_file("policy-errors.json"),

@@ -12,7 +12,7 @@ use crate::error::Error;
 pub(crate) const MAX_TEXT_UTF16: u32 = 1 << 20;
 
 /// The fields of the context object, as JavaScript spells them.
-const CONTEXT_FIELDS: [&str; 7] = [
+const CONTEXT_FIELDS: [&str; 8] = [
     "username",
     "email",
     "displayName",
@@ -20,6 +20,7 @@ const CONTEXT_FIELDS: [&str; 7] = [
     "passwordChangedAt",
     "now",
     "locale",
+    "breached",
 ];
 
 /// What kind of value `value` is, for messages. Never the value itself: it may be a password.
@@ -116,6 +117,7 @@ pub(crate) fn context(value: &JsValue) -> Result<Context, Error> {
         password_changed_at: timestamp(object, "passwordChangedAt")?,
         now: timestamp(object, "now")?,
         locale: locale(object, "locale", "context.locale")?,
+        breached: optional_bool(object, "breached")?,
     })
 }
 
@@ -205,6 +207,19 @@ fn field(object: &Object, name: &str) -> Result<Option<JsValue>, Error> {
 fn optional_string(object: &Object, name: &str) -> Result<Option<String>, Error> {
     field(object, name)?
         .map(|value| string(&value, &format!("context.{name}")))
+        .transpose()
+}
+
+fn optional_bool(object: &Object, name: &str) -> Result<Option<bool>, Error> {
+    field(object, name)?
+        .map(|value| {
+            value.as_bool().ok_or_else(|| {
+                Error::argument(
+                    format!("context.{name}"),
+                    format!("expected a boolean, found {}", describe(&value)),
+                )
+            })
+        })
         .transpose()
 }
 

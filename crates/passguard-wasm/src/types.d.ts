@@ -25,6 +25,8 @@ export interface PasswordRules {
   other_characters: "allow" | "reject";
   /** `"common"` refuses passwords on the built-in list of common passwords. */
   blocklist: "common" | "none";
+  /** `"block"`: passwords found in the server's breach corpus fail `not-breached`. */
+  breached: "block" | "off";
   /** Refuses passwords containing the username, the e-mail's local part or the display name. */
   forbid_personal_info: boolean;
   /** The strength score (0..4) required; 0 enforces none. */
@@ -104,6 +106,12 @@ export interface Context {
   now?: Date | number | null;
   /** The language of this report's messages (`"en"`, `"de"` or `"fr"`); the checker's `locale` option when absent. */
   locale?: Locale | null;
+  /**
+   * Whether the password is in a corpus of breached passwords, as you looked it up (for
+   * instance through the server's `GET /api/breach/range/{prefix}`); without it
+   * `not-breached` stays `pending`.
+   */
+  breached?: boolean | null;
 }
 
 /** A rule's stable id (SPEC §2). */
@@ -113,6 +121,7 @@ export type RuleId =
   | "character-groups"
   | "allowed-characters"
   | "not-common"
+  | "not-breached"
   | "not-personal"
   | "min-strength"
   | "not-current"

@@ -6,7 +6,8 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use passguard_policy::{Context, Locale, Report, Status};
+use passguard_breach::BreachStore;
+use passguard_policy::{Breached, Context, Locale, Report, Status};
 use serde::Serialize;
 
 use crate::{UsageError, policy_source};
@@ -41,6 +42,10 @@ pub(crate) struct CheckArgs {
     /// The language of the messages: en, de or fr.
     #[arg(long, default_value = "en", value_parser = crate::parse_locale)]
     locale: Locale,
+    /// A breach store (`passguard breach import`): decides `not-breached` when the policy
+    /// has `breached = "block"`, which otherwise stays pending.
+    #[arg(long)]
+    breach_store: Option<std::path::PathBuf>,
 }
 
 /// One JSON line: the report plus the zero-based position of the password in the input.
@@ -62,7 +67,13 @@ struct JsonErrorLine<'a> {
 
 pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, UsageError> {
     let policy = policy_source::load(&args.policy)?;
-    let context = Context {
+    let breach = args
+        .breach_store
+        .as_ref()
+        .filter(|_| policy.password.breached == Breached::Block)
+        .map(|path| BreachStore::open(path).map_err(|e| UsageError(format!("--breach-store: {e}"))))
+        .transpose()?;
+    let mut context = Context {
         username: args.username.clone(),
         email: args.email.clone(),
         display_name: args.display_name.clone(),
@@ -92,6 +103,12 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, UsageError> {
         };
         let written = match line_text(&line) {
             Ok(password) => {
+                if let Some(store) = &breach {
+                    let found = store
+                        .contains_password(password)
+                        .map_err(|e| UsageError(format!("--breach-store: {e}")))?;
+                    context.breached = Some(found);
+                }
                 let report = policy.check(password, &context);
                 all_accepted &= report.accepted;
                 write_report(sink, args.json, index, &report)

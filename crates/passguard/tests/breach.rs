@@ -171,3 +171,76 @@ fn usage_errors_exit_2() {
         stderr(&ntlm)
     );
 }
+
+#[test]
+fn check_decides_not_breached_with_a_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("breached.pgbs");
+    let output = import(
+        &store,
+        &["--format", "plaintext", "-"],
+        "Tr0ub4dor&3xyz\nfull-width-target\n".as_bytes(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let policy = dir.path().join("policy.toml");
+    std::fs::write(
+        &policy,
+        "name = \"breach\"\n[password]\nmin_length = 8\nbreached = \"block\"\n",
+    )
+    .unwrap();
+    let policy = policy.to_str().unwrap();
+    let statuses = |output: &Output| -> Vec<String> {
+        stdout(output)
+            .lines()
+            .map(|line| {
+                let report: serde_json::Value = serde_json::from_str(line).unwrap();
+                let rule = report["rules"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|r| r["id"] == "not-breached")
+                    .unwrap()
+                    .clone();
+                rule["status"].as_str().unwrap().to_owned()
+            })
+            .collect()
+    };
+    let input = "Tr0ub4dor&3xyz\nsomething-else-entirely\nｆｕｌｌ－ｗｉｄｔｈ－ｔａｒｇｅｔ\n";
+    let store_arg = store.to_str().unwrap();
+    let decided = passguard(
+        &[
+            "check",
+            "--json",
+            "--policy",
+            policy,
+            "--breach-store",
+            store_arg,
+        ],
+        input.as_bytes(),
+    );
+    assert_eq!(decided.status.code(), Some(1), "{}", stderr(&decided));
+    assert_eq!(statuses(&decided), ["fail", "pass", "fail"]);
+    // Without a store nobody can decide: pending, which does not refuse.
+    let pending = passguard(&["check", "--json", "--policy", policy], input.as_bytes());
+    assert_eq!(pending.status.code(), Some(0), "{}", stderr(&pending));
+    assert_eq!(statuses(&pending), ["pending", "pending", "pending"]);
+    // A store that is no store is a usage error naming the flag.
+    let bogus = dir.path().join("bogus.pgbs");
+    std::fs::write(&bogus, "not a store").unwrap();
+    let refused = passguard(
+        &[
+            "check",
+            "--policy",
+            policy,
+            "--breach-store",
+            bogus.to_str().unwrap(),
+        ],
+        b"x\n",
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("--breach-store"),
+        "{}",
+        stderr(&refused)
+    );
+}

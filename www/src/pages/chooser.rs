@@ -29,6 +29,11 @@ impl NewPassword {
     pub(crate) fn under(policy: Signal<Option<Policy>>, context: Signal<Context>) -> Self {
         let password = RwSignal::new(String::new());
         let server = RwSignal::new(None);
+        let breached = crate::breach::live(policy, password.into());
+        let context = Signal::derive(move || Context {
+            breached: breached.get(),
+            ..context.get()
+        });
         let verdict = live_verdict(policy, password.into(), context, server);
         let rules =
             Memo::new(move |_| policy.with(|p| p.as_ref().and_then(Policy::password_rules)));

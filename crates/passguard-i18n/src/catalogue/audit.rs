@@ -13,9 +13,9 @@ pub(super) const ENTRIES: &[Entry] = &[
     entry!(
         "audit.asvs-breached-passwords",
         [],
-        "New passwords should be checked against a set of breached passwords. Set blocklist = \"common\".",
-        "Neue Passwörter sollten mit einer Sammlung kompromittierter Passwörter abgeglichen werden. Setzen Sie blocklist = \"common\".",
-        "Les nouveaux mots de passe devraient être comparés à un ensemble de mots de passe divulgués. Définissez blocklist = \"common\"."
+        "New passwords should be checked against a set of breached passwords. Set blocklist = \"common\", or import a breach corpus and set breached = \"block\".",
+        "Neue Passwörter sollten mit einer Sammlung kompromittierter Passwörter abgeglichen werden. Setzen Sie blocklist = \"common\", oder importieren Sie eine Sammlung aus Datenlecks und setzen Sie breached = \"block\".",
+        "Les nouveaux mots de passe devraient être comparés à un ensemble de mots de passe divulgués. Définissez blocklist = \"common\", ou importez un corpus de fuites et définissez breached = \"block\"."
     ),
     entry!(
         "audit.asvs-common-passwords",

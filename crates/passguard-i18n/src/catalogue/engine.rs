@@ -137,6 +137,27 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Robustesse d’au moins {min} sur 4."
     ),
     entry!(
+        "rule.not-breached.fail",
+        [],
+        "This password appears in a known data breach: attackers try such passwords first. Choose another.",
+        "Dieses Passwort ist aus einem bekannten Datenleck bekannt: Angreifer probieren solche Passwörter zuerst. Wählen Sie ein anderes.",
+        "Ce mot de passe figure dans une fuite de données connue : les attaquants essaient ces mots de passe en premier. Choisissez-en un autre."
+    ),
+    entry!(
+        "rule.not-breached.pass",
+        [],
+        "Not found in known data breaches.",
+        "In keinem bekannten Datenleck gefunden.",
+        "Absent des fuites de données connues."
+    ),
+    entry!(
+        "rule.not-breached.pending",
+        [],
+        "Not found in known data breaches (checked when you submit).",
+        "In keinem bekannten Datenleck gefunden (wird beim Absenden geprüft).",
+        "Absent des fuites de données connues (vérifié à l’envoi)."
+    ),
+    entry!(
         "rule.not-common.fail",
         [],
         "This password is one of the most common: choose one nobody else would.",

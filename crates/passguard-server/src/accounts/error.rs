@@ -129,6 +129,10 @@ pub enum Error {
     },
     /// The organization's policy overlay would loosen the site's, or does not validate.
     InvalidPolicy(PolicyError),
+    /// A breach range was asked for with a prefix that is not 5 hex digits.
+    InvalidPrefix,
+    /// No breach store is configured.
+    NoBreachStore,
 
     // Failures: something underneath broke; the cause is kept.
     /// The database.
@@ -143,6 +147,8 @@ pub enum Error {
     HashingThread(tokio::task::JoinError),
     /// Argon2 refused to hash.
     Hashing(argon2::password_hash::Error),
+    /// Reading the breach store (a failed read is never taken for "not breached").
+    Breach(passguard_breach::Error),
     /// An organization's stored policy no longer combines with the site's (the site policy
     /// changed under it).
     OrgPolicy {
@@ -189,6 +195,7 @@ impl Error {
                 | Error::Busy
                 | Error::HashingThread(_)
                 | Error::Hashing(_)
+                | Error::Breach(_)
                 | Error::OrgPolicy { .. }
         )
     }
@@ -258,12 +265,15 @@ impl Error {
             Error::InvalidPolicy(error) => say(texts::INVALID_POLICY)
                 .arg("field", error.field().unwrap_or("policy"))
                 .arg("problem", problem(error)),
+            Error::InvalidPrefix => say(texts::INVALID_PREFIX),
+            Error::NoBreachStore => say(texts::BREACH_STORE_MISSING),
             Error::Busy => say(texts::BUSY),
             Error::Db(_)
             | Error::Mail(_)
             | Error::Csprng(_)
             | Error::HashingThread(_)
             | Error::Hashing(_)
+            | Error::Breach(_)
             | Error::OrgPolicy { .. } => say(texts::INTERNAL),
         }
     }
@@ -279,6 +289,7 @@ impl fmt::Display for Error {
             Error::Csprng(e) => write!(f, "CSPRNG: {e}"),
             Error::HashingThread(e) => write!(f, "hashing thread: {e}"),
             Error::Hashing(e) => write!(f, "argon2: {e}"),
+            Error::Breach(e) => write!(f, "breach store: {e}"),
             Error::OrgPolicy { slug, error } => write!(
                 f,
                 "organization {slug}: its policy no longer combines with the site policy: {error}"
@@ -295,6 +306,7 @@ impl std::error::Error for Error {
             Error::Mail(e) => Some(e),
             Error::Csprng(e) => Some(e),
             Error::HashingThread(e) => Some(e),
+            Error::Breach(e) => Some(e),
             _ => None,
         }
     }

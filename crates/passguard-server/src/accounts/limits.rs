@@ -37,6 +37,8 @@ pub(crate) enum Budget {
     ForgotAccount,
     /// A reset link's grace (per account).
     ResetGrace,
+    /// Range lookups of breached passwords by one client.
+    BreachRange,
 }
 
 impl Budget {
@@ -46,6 +48,7 @@ impl Budget {
             Budget::ForgotClient => "forgot-client",
             Budget::ForgotAccount => "forgot-account",
             Budget::ResetGrace => "reset-grace",
+            Budget::BreachRange => "breach-range",
         }
     }
 }
@@ -115,6 +118,7 @@ impl Accounts {
             Budget::ForgotClient => limits.forgot_per_client,
             Budget::ForgotAccount => limits.forgot_per_account,
             Budget::ResetGrace => LINK_GRACE,
+            Budget::BreachRange => limits.breach_range_per_client,
         }
     }
 

@@ -7,6 +7,7 @@
 //! choose, check with the engine, hash, and store under a guard, in that order.
 
 mod admin;
+mod breach;
 mod error;
 mod limits;
 mod links;
@@ -68,6 +69,8 @@ struct Inner {
     limits: Limits,
     /// Budgets the database refused, remembered until they refill.
     refusals: limits::Refusals,
+    /// The store of breached passwords (`[breach] store`), if configured.
+    breach: Option<Arc<passguard_breach::BreachStore>>,
 }
 
 impl Accounts {
@@ -83,6 +86,7 @@ impl Accounts {
     ) -> Result<Self, ConfigError> {
         let hasher = Hasher::new(&config.hashing)?;
         let mailer = Mailer::new(&config.mail)?;
+        let breach = breach::open(config)?;
         let mut public_url = public_url;
         if !public_url.path().ends_with('/') {
             let path = format!("{}/", public_url.path());
@@ -102,6 +106,7 @@ impl Accounts {
                 background: Arc::new(Semaphore::new(BACKGROUND_JOBS)),
                 limits: config.limits.clone(),
                 refusals: limits::Refusals::default(),
+                breach,
             }),
         })
     }

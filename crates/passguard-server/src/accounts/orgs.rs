@@ -95,9 +95,12 @@ impl Accounts {
     /// Checks `overlay` against the site policy: the effective policy, or the refusal naming
     /// the field that would loosen it.
     pub(crate) fn check_overlay(&self, overlay: &PolicyOverlay) -> Result<Policy, Error> {
-        self.policy()
+        let policy = self
+            .policy()
             .tightened_by(overlay)
-            .map_err(Error::InvalidPolicy)
+            .map_err(Error::InvalidPolicy)?;
+        self.check_breach_store(&policy)?;
+        Ok(policy)
     }
 
     /// Creates an organization (the operator only).

@@ -31,6 +31,8 @@ enum Checked {
     Unproven,
     /// The engine refused the password.
     Refused(Report),
+    /// The breach store could not be read: nothing was decided.
+    BreachUnreadable(passguard_breach::Error),
     /// Accepted: the password's hash, and the registration's answers with their hashes.
     Accepted {
         hash: String,
@@ -205,6 +207,8 @@ impl Accounts {
             _ => Some(self.remembered(user.id, rules.history()).await?),
         };
         let checking = policy.clone();
+        let breach = self.breach_store_for(&policy);
+        let mut context = context;
         let checked = self
             .hasher()
             .run(client, move |work| -> Result<Checked, hashing::Error> {
@@ -222,6 +226,13 @@ impl Accounts {
                 };
                 if !proven {
                     return Ok(Checked::Unproven);
+                }
+                // The password as typed and its NFKC form, each one positioned read.
+                if let Some(store) = &breach {
+                    match store.contains_password(password.expose()) {
+                        Ok(found) => context.breached = Some(found),
+                        Err(error) => return Ok(Checked::BreachUnreadable(error)),
+                    }
                 }
                 let report = match &history {
                     Some(hashes) => {
@@ -263,6 +274,7 @@ impl Accounts {
                 return Err(self.failed(lock.locked));
             }
             Checked::Refused(report) => return Err(refusal(report, now)),
+            Checked::BreachUnreadable(error) => return Err(Error::Breach(error)),
             Checked::Accepted { hash, answers } => (hash, answers),
         };
         let registering = matches!(through, Through::Invitation(_));

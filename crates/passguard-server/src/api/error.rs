@@ -143,12 +143,15 @@ impl From<Error> for ApiError {
             Error::InvalidOrgName { .. } => (StatusCode::BAD_REQUEST, "invalid-name"),
             Error::InvalidText { .. } => (StatusCode::BAD_REQUEST, "invalid-text"),
             Error::InvalidPolicy(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid-policy"),
+            Error::InvalidPrefix => (StatusCode::BAD_REQUEST, "invalid-prefix"),
+            Error::NoBreachStore => (StatusCode::NOT_FOUND, "breach-store-missing"),
             Error::Busy => (StatusCode::SERVICE_UNAVAILABLE, "busy"),
             Error::Db(_)
             | Error::Mail(_)
             | Error::Csprng(_)
             | Error::HashingThread(_)
             | Error::Hashing(_)
+            | Error::Breach(_)
             | Error::OrgPolicy { .. } => return ApiError::internal(error),
         };
         let mut answer = ApiError::saying(status, id, message);

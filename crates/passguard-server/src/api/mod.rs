@@ -4,6 +4,7 @@
 mod account;
 mod admin;
 mod body;
+mod breach;
 mod conn;
 mod error;
 mod extract;
@@ -18,12 +19,14 @@ mod state;
 mod web;
 
 use axum::Router;
+use axum::http::{Extensions, HeaderMap, StatusCode, Version};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::IntoResponse;
 use axum::routing::{any, get, patch, post};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 use tower_http::trace::TraceLayer;
 
 use self::error::localize;
@@ -59,6 +62,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/password/reset/{token}", get(recovery::questions))
         .route("/api/password/reset", post(recovery::reset))
         .route("/api/unlock", post(recovery::unlock))
+        .route("/api/breach/range/{prefix}", get(breach::range))
         .route("/api/admin/users", get(admin::list).post(admin::invite))
         .route(
             "/api/admin/users/{username}",
@@ -103,7 +107,13 @@ pub fn app(state: AppState) -> Router {
         .layer(
             ServiceBuilder::new()
                 .layer(TraceLayer::new_for_http().make_span_with(web::request_span))
-                .layer(CompressionLayer::new())
+                .layer(
+                    CompressionLayer::new().compress_when(DefaultPredicate::new().and(
+                        |_: StatusCode, _: Version, _: &HeaderMap, extensions: &Extensions| {
+                            extensions.get::<breach::Uncompressed>().is_none()
+                        },
+                    )),
+                )
                 .layer(from_fn(localize))
                 .layer(CatchPanicLayer::custom(|_| {
                     ApiError::internal("a request handler panicked").into_response()

@@ -32,6 +32,7 @@ use utoipa::OpenApi;
         super::recovery::questions,
         super::recovery::reset,
         super::recovery::unlock,
+        super::breach::range,
         super::admin::list,
         super::admin::invite,
         super::admin::patch,

@@ -31,6 +31,8 @@ pub struct LimitsFile {
     pub max_connections_per_client: Option<usize>,
     /// Connections in all; by default half of what the process's file-handle limit leaves.
     pub max_connections: Option<usize>,
+    /// Range lookups of breached passwords (`GET /api/breach/range/…`) per client.
+    pub breach_range_per_client: Option<String>,
 }
 
 /// A budget: `count` events per `per`, as a token bucket that holds `count` and refills
@@ -114,6 +116,8 @@ pub struct Limits {
     pub max_connections_per_client: usize,
     /// See [`LimitsFile::max_connections`]; `None` derives it from the file-handle limit.
     pub max_connections: Option<usize>,
+    /// See [`LimitsFile::breach_range_per_client`].
+    pub breach_range_per_client: Rate,
 }
 
 /// SPEC §8's defaults.
@@ -130,6 +134,10 @@ const DEFAULT_BODY_TIMEOUT: &str = "30s";
 const DEFAULT_IDLE_TIMEOUT: &str = "120s";
 /// SPEC §8's default.
 const DEFAULT_MAX_CONNECTIONS_PER_CLIENT: usize = 128;
+/// Ours: the pages ask once per new 5-digit prefix as a password is typed (a few per
+/// password), so a burst of 120 never stops a person, while a client walking all 2²⁰
+/// prefixes to copy the corpus needs over a week.
+const DEFAULT_BREACH_RANGE_PER_CLIENT: &str = "120/10min";
 
 impl LimitsFile {
     /// Resolves the table with SPEC §8's defaults.
@@ -197,6 +205,11 @@ impl LimitsFile {
             idle_timeout: timeout("idle_timeout", self.idle_timeout, DEFAULT_IDLE_TIMEOUT)?,
             max_connections_per_client: per_client,
             max_connections: self.max_connections,
+            breach_range_per_client: rate(
+                "breach_range_per_client",
+                self.breach_range_per_client,
+                DEFAULT_BREACH_RANGE_PER_CLIENT,
+            )?,
         })
     }
 }

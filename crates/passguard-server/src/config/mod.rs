@@ -58,6 +58,16 @@ pub struct ConfigFile {
     pub limits: Option<LimitsFile>,
     /// Whether `Strict-Transport-Security` (sent behind https) covers subdomains too.
     pub hsts_include_subdomains: Option<bool>,
+    /// The store of breached passwords.
+    pub breach: Option<BreachFile>,
+}
+
+/// The `[breach]` table.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BreachFile {
+    /// The store file written by `passguard breach import`.
+    pub store: Option<PathBuf>,
 }
 
 /// `policy = "security-admin"` / `policy = "my-policy.toml"` / `[policy] …`.
@@ -168,6 +178,8 @@ pub struct Config {
     pub limits: Limits,
     /// `includeSubDomains` in `Strict-Transport-Security`.
     pub hsts_include_subdomains: bool,
+    /// The store of breached passwords (`[breach] store`), if any.
+    pub breach_store: Option<PathBuf>,
 }
 
 /// Why a config could not be resolved; the message names the field.
@@ -284,6 +296,7 @@ impl ConfigFile {
             test_clock,
             limits: self.limits.unwrap_or_default().resolve()?,
             hsts_include_subdomains: self.hsts_include_subdomains.unwrap_or(true),
+            breach_store: self.breach.and_then(|breach| breach.store),
         })
     }
 }

@@ -19,6 +19,13 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Le corps de la requête dépasse {limit} octets."
     ),
     entry!(
+        "error.breach-store-missing",
+        [],
+        "This server holds no store of breached passwords.",
+        "Dieser Server hat keine Sammlung kompromittierter Passwörter.",
+        "Ce serveur ne dispose d’aucune base de mots de passe divulgués."
+    ),
+    entry!(
         "error.busy",
         [],
         "The server is busy. Please try again in a moment.",
@@ -157,6 +164,13 @@ pub(super) const ENTRIES: &[Entry] = &[
         "The organization’s policy is refused: {field}: {problem}",
         "Die Richtlinie der Organisation wird abgelehnt: {field}: {problem}",
         "La politique de l’organisation est refusée : {field} : {problem}"
+    ),
+    entry!(
+        "error.invalid-prefix",
+        [],
+        "The prefix must be the first 5 hexadecimal digits of a SHA-1 hash.",
+        "Das Präfix muss aus den ersten 5 Hexadezimalziffern eines SHA-1-Hashs bestehen.",
+        "Le préfixe doit être formé des 5 premiers chiffres hexadécimaux d’une empreinte SHA-1."
     ),
     entry!(
         "error.invalid-request.answers",

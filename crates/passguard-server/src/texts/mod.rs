@@ -28,6 +28,7 @@ macro_rules! keys {
 keys! {
     ADMIN_IN_ORG = "error.admin-in-org",
     BODY_TOO_LARGE = "error.body-too-large",
+    BREACH_STORE_MISSING = "error.breach-store-missing",
     BUSY = "error.busy",
     CONFLICT = "error.conflict",
     CROSS_ORIGIN = "error.cross-origin",
@@ -42,6 +43,7 @@ keys! {
     INVALID_EMAIL = "error.invalid-email",
     INVALID_ORG_NAME = "error.invalid-org-name",
     INVALID_POLICY = "error.invalid-policy",
+    INVALID_PREFIX = "error.invalid-prefix",
     JSON_DUPLICATE_FIELD = "error.invalid-json.duplicate-field",
     JSON_EOF = "error.invalid-json.eof",
     JSON_MISSING_FIELD = "error.invalid-json.missing-field",
