@@ -9,7 +9,7 @@
 //! "Stricter" means harder for an attacker, field by field: a longer minimum length, a
 //! maximum at least as long (a lower maximum would refuse passphrases: ASVS and NIST ask for
 //! at least 64), composition rules every password of which also meets the site's, a smaller
-//! special set, `reject` over `allow`, the blocklist on, breached passwords blocked, personal information refused, a
+//! special set, `reject` over `allow`, the blocklist on, breached passwords blocked, the check at login on, personal information refused, a
 //! higher strength minimum, a longer history, a longer minimum age, shorter lifetimes
 //! (password, grace, links), fewer failed attempts before a lock (0, never, is the loosest),
 //! an administrator's unlock over a timed one and a longer lock over a shorter one, more
@@ -104,6 +104,9 @@ pub struct PasswordOverlay {
         skip_serializing_if = "Option::is_none"
     )]
     pub expired_grace: Option<Option<Duration>>,
+    /// See [`PasswordRules::check_at_login`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_at_login: Option<bool>,
 }
 
 /// The `[lockout]` fields an overlay may set.
@@ -490,6 +493,7 @@ impl Policy {
             max_age,
             expiry_notice,
             expired_grace,
+            check_at_login,
         } = &mut policy.password;
         let o = &overlay.password;
         lay(mode, "name", &mut policy.name, overlay.name.as_ref(), any)?;
@@ -591,6 +595,13 @@ impl Policy {
             expired_grace,
             o.expired_grace.as_ref(),
             shorter,
+        )?;
+        lay(
+            mode,
+            "password.check_at_login",
+            check_at_login,
+            o.check_at_login.as_ref(),
+            refused_if_site,
         )?;
         let LockoutRules {
             max_failed_logins,

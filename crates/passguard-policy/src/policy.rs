@@ -68,6 +68,9 @@ pub struct PasswordRules {
     /// `none` sets no limit.
     #[serde(with = "duration::or_none")]
     pub expired_grace: Option<Duration>,
+    /// Whether each successful login checks the password again under the policy in force:
+    /// one it now refuses may only be changed (SPEC §9), as an expired one.
+    pub check_at_login: bool,
 }
 
 /// `character_groups = { required = 3, of = [...] }`.

@@ -99,6 +99,7 @@ impl Policy {
                 max_age: None,
                 expiry_notice: Vec::new(),
                 expired_grace: None,
+                check_at_login: false,
             },
             lockout: LockoutRules {
                 max_failed_logins: 100,

@@ -41,6 +41,8 @@ export interface PasswordRules {
   expiry_notice: Duration[];
   /** How long an expired password may still log in to change itself, or `"none"` for no limit. */
   expired_grace: Duration | "none";
+  /** Each successful login checks the password again; one now refused may only be changed. */
+  check_at_login: boolean;
 }
 
 /** When repeated failures lock an account. */

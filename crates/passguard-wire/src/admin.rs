@@ -234,3 +234,20 @@ pub struct OrganizationPatch {
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub policy: Option<PolicyOverlay>,
 }
+
+/// `GET /api/admin/policy/impact`: what the staged policy would do (SPEC §9), from the
+/// logins since it was staged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PolicyImpact {
+    /// The staged policy's name.
+    pub staged: String,
+    /// Since when it is staged (Unix seconds).
+    pub since: i64,
+    /// Accounts that signed in since then (each counted once, at its latest login).
+    pub accounts_seen: u64,
+    /// Of those, how many passwords it would refuse.
+    pub would_fail: u64,
+    /// How many of them fail each rule, by rule id.
+    pub by_rule: std::collections::BTreeMap<String, u64>,
+}

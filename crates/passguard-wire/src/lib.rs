@@ -12,7 +12,7 @@ pub use account::{
 };
 pub use admin::{
     Event, EventAction, InviteRequest, NewOrganization, Notices, Organization, OrganizationPatch,
-    UserPatch, UserRow,
+    PolicyImpact, UserPatch, UserRow,
 };
 pub use error::{ErrorBody, ErrorDetails};
 pub use meta::{ClockAnswer, ClockRequest, ConnectionCounters, Site, TestCounters};

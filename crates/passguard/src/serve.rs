@@ -51,6 +51,10 @@ pub(crate) struct ServeArgs {
     /// a loopback address.
     #[arg(long)]
     test_clock: bool,
+    /// A preset name or a policy file evaluated at each login beside the policy in force,
+    /// keeping only which of its rules each password fails (GET /api/admin/policy/impact).
+    #[arg(long)]
+    staged_policy: Option<String>,
 }
 
 /// `passguard admin create`.
@@ -124,6 +128,7 @@ fn resolve(
     listen: Option<String>,
     static_dir: Option<PathBuf>,
     test_clock: bool,
+    staged: Option<String>,
 ) -> Result<Config, UsageError> {
     let mut file = match &shared.config {
         Some(path) => {
@@ -148,6 +153,16 @@ fn resolve(
         (None, None) => Policy::preset("security-admin")
             .map_err(|e| UsageError(format!("preset security-admin: {e}")))?,
     };
+    let staged = match (staged, file.staged_policy.take()) {
+        (Some(source), _) | (None, Some(PolicySetting::Source(source))) => {
+            Some(policy_source::load(&source)?)
+        }
+        (None, Some(PolicySetting::Inline(table))) => Some(
+            Policy::from_deserializer(toml::Value::Table(table))
+                .map_err(|e| UsageError(format!("config file: staged_policy.{e}")))?,
+        ),
+        (None, None) => None,
+    };
     let overrides = [
         (&mut file.public_url, shared.public_url.clone()),
         (&mut file.database, shared.database.clone()),
@@ -165,8 +180,11 @@ fn resolve(
     if static_dir.is_some() {
         file.static_dir = static_dir;
     }
-    file.resolve(policy, test_clock)
-        .map_err(|e| UsageError(e.to_string()))
+    let mut config = file
+        .resolve(policy, test_clock)
+        .map_err(|e| UsageError(e.to_string()))?;
+    config.staged_policy = staged;
+    Ok(config)
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime, UsageError> {
@@ -188,7 +206,13 @@ fn init_logging() {
 }
 
 pub(crate) fn serve(args: ServeArgs) -> Result<ExitCode, UsageError> {
-    let config = resolve(&args.shared, args.listen, args.static_dir, args.test_clock)?;
+    let config = resolve(
+        &args.shared,
+        args.listen.clone(),
+        args.static_dir.clone(),
+        args.test_clock,
+        args.staged_policy.clone(),
+    )?;
     init_logging();
     runtime()?.block_on(async {
         let server = passguard_server::Server::bind(config)
@@ -217,7 +241,7 @@ pub(crate) fn serve(args: ServeArgs) -> Result<ExitCode, UsageError> {
 
 /// The accounts of the database `shared` names, for a command that runs without a server.
 async fn accounts(shared: &SharedArgs) -> Result<Accounts, UsageError> {
-    let config = resolve(shared, None, None, false)?;
+    let config = resolve(shared, None, None, false, None)?;
     passguard_server::open(config)
         .await
         .map_err(|e| UsageError(e.to_string()))
@@ -284,7 +308,7 @@ pub(crate) fn admin_create(args: AdminCreateArgs) -> Result<ExitCode, UsageError
     } else {
         args.role.unwrap_or(Role::User)
     };
-    let config = resolve(&args.shared, None, None, false)?;
+    let config = resolve(&args.shared, None, None, false, None)?;
     let destination = match &config.mail.smtp {
         Some(_) => "through SMTP".to_owned(),
         None => format!("as a file in {}", config.mail.mail_dir.display()),

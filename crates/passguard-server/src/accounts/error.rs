@@ -133,6 +133,8 @@ pub enum Error {
     InvalidPrefix,
     /// No breach store is configured.
     NoBreachStore,
+    /// No policy is staged.
+    NoStagedPolicy,
 
     // Failures: something underneath broke; the cause is kept.
     /// The database.
@@ -267,6 +269,7 @@ impl Error {
                 .arg("problem", problem(error)),
             Error::InvalidPrefix => say(texts::INVALID_PREFIX),
             Error::NoBreachStore => say(texts::BREACH_STORE_MISSING),
+            Error::NoStagedPolicy => say(texts::NO_STAGED_POLICY),
             Error::Busy => say(texts::BUSY),
             Error::Db(_)
             | Error::Mail(_)

@@ -24,6 +24,12 @@ pub(crate) enum Login {
         expired_at: i64,
         session: NewSession,
     },
+    /// The policy in force (with `check_at_login`) now refuses the password: a session that
+    /// may only change it, and the report saying why.
+    Noncompliant {
+        report: Box<passguard_policy::Report>,
+        session: NewSession,
+    },
 }
 
 impl Accounts {
@@ -80,10 +86,19 @@ impl Accounts {
         let stored = registered
             .as_ref()
             .and_then(|user| user.password_hash.clone());
-        let (matches, rehashed) = self
+        let checks = match &registered {
+            Some(user) => self.login_checks(user, &self.policy_of(user)?, locale)?,
+            None => None,
+        };
+        let (matches, rehashed, verdicts) = self
             .hasher()
             .run(client, move |work| {
                 let matches = work.verify_password(password.expose(), stored.as_deref());
+                // Only the right password is checked again: a wrong one learns nothing.
+                let verdicts = checks
+                    .filter(|_| matches)
+                    .map(|checks| checks.run(password.expose()))
+                    .unwrap_or_default();
                 let rehashed = match stored {
                     Some(stored) if matches && work.needs_rehash(&stored) => work
                         .hash_password(password.expose())
@@ -91,7 +106,7 @@ impl Accounts {
                         .map(|new| (stored, new)),
                     _ => None,
                 };
-                (matches, rehashed)
+                (matches, rehashed, verdicts)
             })
             .await?;
         let now = self.clock().now();
@@ -134,6 +149,9 @@ impl Accounts {
         if let Some((old, new)) = rehashed {
             self.store().rehash(user.id, &old, &new).await?;
         }
+        if let Some(failed) = &verdicts.staged_failed {
+            self.record_staged(&user, failed).await?;
+        }
         if rules.is_expired(&user, now) {
             let expired_at = rules.expires_at(&user).unwrap_or(now);
             if !rules.may_change_expired(&user, now) {
@@ -147,6 +165,15 @@ impl Accounts {
                 .await?;
             return Ok(Login::ChangeOnly {
                 expired_at,
+                session,
+            });
+        }
+        if let Some(report) = verdicts.refused {
+            let session = self
+                .open_session(&user, SessionScope::ChangePassword, now)
+                .await?;
+            return Ok(Login::Noncompliant {
+                report: Box::new(report),
                 session,
             });
         }

@@ -19,6 +19,7 @@ mod password;
 mod recovery;
 mod rules;
 mod sessions;
+mod staged;
 
 use std::sync::Arc;
 
@@ -71,6 +72,8 @@ struct Inner {
     refusals: limits::Refusals,
     /// The store of breached passwords (`[breach] store`), if configured.
     breach: Option<Arc<passguard_breach::BreachStore>>,
+    /// The staged policy (`staged_policy`), evaluated at each login beside the one in force.
+    staged: Option<staged::Staged>,
 }
 
 impl Accounts {
@@ -107,6 +110,7 @@ impl Accounts {
                 limits: config.limits.clone(),
                 refusals: limits::Refusals::default(),
                 breach,
+                staged: config.staged_policy.clone().map(staged::Staged::new),
             }),
         })
     }
@@ -150,17 +154,24 @@ impl Accounts {
     /// The policy in force for accounts of `org`: the site policy tightened by the
     /// organization's overlay, field by field the stricter value.
     pub(crate) fn policy_in(&self, org: Option<&OrgRow>) -> Result<Arc<Policy>, Error> {
+        self.effective(&self.inner.policy, org)
+    }
+
+    /// `base` (the site policy, or the staged one) tightened by `org`'s overlay.
+    pub(crate) fn effective(
+        &self,
+        base: &Arc<Policy>,
+        org: Option<&OrgRow>,
+    ) -> Result<Arc<Policy>, Error> {
         let Some((org, overlay)) = org.and_then(|o| o.policy.as_deref().map(|p| (o, p))) else {
-            return Ok(Arc::clone(&self.inner.policy));
+            return Ok(Arc::clone(base));
         };
         let failed = |error| Error::OrgPolicy {
             slug: org.slug.clone(),
             error,
         };
         let overlay = PolicyOverlay::from_json(overlay).map_err(failed)?;
-        self.inner
-            .policy
-            .tightened_leniently_by(&overlay)
+        base.tightened_leniently_by(&overlay)
             .map(Arc::new)
             .map_err(failed)
     }

@@ -94,7 +94,12 @@ impl Accounts {
             current: request.current_password,
             stored: stored.clone(),
         };
-        let through = Through::CurrentPassword(stored);
+        let through = Through::CurrentPassword {
+            hash: stored,
+            // An expired or refused password must be changed now: min-age does not hold
+            // that change back.
+            forced: session.scope == SessionScope::ChangePassword,
+        };
         self.choose_password(
             client,
             user,
@@ -181,7 +186,7 @@ impl Accounts {
                 expected: stored.len(),
             });
         }
-        let changing = matches!(through, Through::CurrentPassword(_));
+        let changing = matches!(through, Through::CurrentPassword { forced: false, .. });
         let context = Context {
             username: Some(user.username.clone()),
             email: Some(user.email.clone()),
@@ -311,7 +316,7 @@ impl Accounts {
                     .await
             }
             (true, _) => Ok(()),
-            (false, Through::CurrentPassword(_)) => Err(Error::Conflict),
+            (false, Through::CurrentPassword { .. }) => Err(Error::Conflict),
             (false, _) => Err(Error::TokenUsed),
         }
     }
@@ -401,8 +406,9 @@ enum Through {
     Invitation(String),
     /// The reset link with this selector.
     ResetLink(String),
-    /// The current password, whose hash this is.
-    CurrentPassword(String),
+    /// The current password, whose hash this is; `forced` when the session may only change
+    /// it (expired, or refused at login).
+    CurrentPassword { hash: String, forced: bool },
 }
 
 impl Through {
@@ -416,7 +422,7 @@ impl Through {
                 selector,
                 purpose: LinkPurpose::Reset,
             },
-            Through::CurrentPassword(hash) => Guard::CurrentHash(hash),
+            Through::CurrentPassword { hash, .. } => Guard::CurrentHash(hash),
         }
     }
 }

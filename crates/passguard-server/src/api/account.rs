@@ -25,7 +25,7 @@ use crate::accounts::Login;
     responses(
         (status = 200, description = "Signed in; sets the session cookie", body = Me),
         (status = 401, description = "`invalid-credentials`", body = ErrorBody),
-        (status = 403, description = "`password-expired`: the session cookie set (when `can_change` is true) only allows changing the password", body = ErrorBody),
+        (status = 403, description = "`password-expired`: the session cookie set (when `can_change` is true) only allows changing the password; `password-noncompliant` (policy `check_at_login`): the policy in force now refuses the password, the report says why, and the session cookie set only allows changing it", body = ErrorBody),
         (status = 423, description = "`locked`", body = ErrorBody),
         (status = 429, description = "`rate-limited`: this client spent its budget of failed logins (`Retry-After`)", body = ErrorBody),
     ))]
@@ -53,6 +53,11 @@ pub(crate) async fn login(
             session,
         } => set_session_cookie(
             ApiError::expired_change_only(expired_at).into_response(),
+            &state,
+            Some(&session),
+        ),
+        Login::Noncompliant { report, session } => set_session_cookie(
+            ApiError::noncompliant(*report).into_response(),
             &state,
             Some(&session),
         ),

@@ -371,6 +371,23 @@ pub(crate) async fn policy_audit(
     Ok(response)
 }
 
+/// What the staged policy would do (SPEC §9): of the accounts that signed in since it was
+/// staged (an organization's administrator: of its own), how many passwords it would refuse,
+/// and by which rules. Only rule ids are kept, never anything of a password.
+#[utoipa::path(get, path = "/api/admin/policy/impact", tag = "admin",
+    responses(
+        (status = 200, body = passguard_wire::PolicyImpact),
+        (status = 401, description = "`unauthenticated`", body = ErrorBody),
+        (status = 403, description = "`forbidden`: not an administrator", body = ErrorBody),
+        (status = 404, description = "`no-staged-policy`", body = ErrorBody),
+    ))]
+pub(crate) async fn policy_impact(
+    State(state): State<AppState>,
+    Admin(admin): Admin,
+) -> Result<Json<passguard_wire::PolicyImpact>, ApiError> {
+    Ok(Json(state.accounts().policy_impact(&admin).await?))
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

@@ -145,6 +145,7 @@ impl From<Error> for ApiError {
             Error::InvalidPolicy(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid-policy"),
             Error::InvalidPrefix => (StatusCode::BAD_REQUEST, "invalid-prefix"),
             Error::NoBreachStore => (StatusCode::NOT_FOUND, "breach-store-missing"),
+            Error::NoStagedPolicy => (StatusCode::NOT_FOUND, "no-staged-policy"),
             Error::Busy => (StatusCode::SERVICE_UNAVAILABLE, "busy"),
             Error::Db(_)
             | Error::Mail(_)
@@ -182,6 +183,19 @@ impl From<Error> for ApiError {
 }
 
 impl ApiError {
+    /// 403 `password-noncompliant` for a login whose password the policy in force now
+    /// refuses: the report says why, and the session it comes with may only change it.
+    pub(crate) fn noncompliant(report: passguard_policy::Report) -> Self {
+        let mut error = Self::new(
+            StatusCode::FORBIDDEN,
+            "password-noncompliant",
+            texts::PASSWORD_NONCOMPLIANT,
+        );
+        error.details().can_change = Some(true);
+        error.details().report = Some(Box::new(report));
+        error
+    }
+
     /// 403 `password-expired` for a login within the grace period: the session it comes
     /// with may only change the password.
     pub(crate) fn expired_change_only(expired_at: i64) -> Self {

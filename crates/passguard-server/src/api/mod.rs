@@ -50,6 +50,7 @@ pub fn app(state: AppState) -> Router {
     let mut api = Router::new()
         .route("/api/policy", get(meta::policy))
         .route("/api/policy/audit", get(admin::policy_audit))
+        .route("/api/admin/policy/impact", get(admin::policy_impact))
         .route("/api/site", get(meta::site))
         .route("/api/openapi.json", get(openapi::openapi))
         .route("/api/register/{token}", get(account::invitation))

@@ -47,6 +47,7 @@ use utoipa::OpenApi;
         super::admin::create_org,
         super::admin::patch_org,
         super::admin::policy_audit,
+        super::admin::policy_impact,
     ),
     components(schemas(ErrorBody)),
     tags(

@@ -60,6 +60,9 @@ pub struct ConfigFile {
     pub hsts_include_subdomains: Option<bool>,
     /// The store of breached passwords.
     pub breach: Option<BreachFile>,
+    /// A policy evaluated at each login beside the one in force (a preset, a file or a
+    /// table), to learn how many accounts it would hit: `GET /api/admin/policy/impact`.
+    pub staged_policy: Option<PolicySetting>,
 }
 
 /// The `[breach]` table.
@@ -180,6 +183,8 @@ pub struct Config {
     pub hsts_include_subdomains: bool,
     /// The store of breached passwords (`[breach] store`), if any.
     pub breach_store: Option<PathBuf>,
+    /// The staged policy, loaded by the caller from [`ConfigFile::staged_policy`] or a flag.
+    pub staged_policy: Option<Policy>,
 }
 
 /// Why a config could not be resolved; the message names the field.
@@ -297,6 +302,7 @@ impl ConfigFile {
             limits: self.limits.unwrap_or_default().resolve()?,
             hsts_include_subdomains: self.hsts_include_subdomains.unwrap_or(true),
             breach_store: self.breach.and_then(|breach| breach.store),
+            staged_policy: None,
         })
     }
 }

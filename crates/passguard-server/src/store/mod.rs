@@ -17,6 +17,7 @@ mod grid;
 mod limits;
 mod orgs;
 mod secrets;
+mod staged;
 mod users;
 
 use passguard_i18n::Locale;

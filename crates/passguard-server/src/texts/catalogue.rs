@@ -306,6 +306,13 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Le mot de passe a été changé trop récemment pour être changé à nouveau : réessayez dans {remaining}."
     ),
     entry!(
+        "error.no-staged-policy",
+        [],
+        "No policy is staged: start the server with --staged-policy or staged_policy in its config.",
+        "Es ist keine Richtlinie vorgemerkt: Starten Sie den Server mit --staged-policy oder staged_policy in seiner Konfiguration.",
+        "Aucune politique n’est en attente : démarrez le serveur avec --staged-policy ou staged_policy dans sa configuration."
+    ),
+    entry!(
         "error.not-found.account",
         [],
         "No such account.",
@@ -367,6 +374,13 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Your password has expired: change it first.",
         "Ihr Passwort ist abgelaufen: Ändern Sie es zuerst.",
         "Votre mot de passe a expiré : changez-le d’abord."
+    ),
+    entry!(
+        "error.password-noncompliant",
+        [],
+        "Your password no longer meets the password policy: choose a new one now.",
+        "Ihr Passwort entspricht nicht mehr der Passwortrichtlinie: Wählen Sie jetzt ein neues.",
+        "Votre mot de passe ne respecte plus la politique de mots de passe : choisissez-en un nouveau maintenant."
     ),
     entry!(
         "error.password-rejected",

@@ -44,6 +44,8 @@ keys! {
     INVALID_ORG_NAME = "error.invalid-org-name",
     INVALID_POLICY = "error.invalid-policy",
     INVALID_PREFIX = "error.invalid-prefix",
+    NO_STAGED_POLICY = "error.no-staged-policy",
+    PASSWORD_NONCOMPLIANT = "error.password-noncompliant",
     JSON_DUPLICATE_FIELD = "error.invalid-json.duplicate-field",
     JSON_EOF = "error.invalid-json.eof",
     JSON_MISSING_FIELD = "error.invalid-json.missing-field",

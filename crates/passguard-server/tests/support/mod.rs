@@ -91,10 +91,16 @@ impl TestApp {
             db.url(),
             mail.path().display().to_string(),
         );
-        let config = ConfigFile::from_toml(&toml)
-            .unwrap()
-            .resolve(policy.clone(), true)
-            .unwrap();
+        let mut file = ConfigFile::from_toml(&toml).unwrap();
+        // What `passguard serve` does with `staged_policy` (a preset name, in these tests).
+        let staged = match file.staged_policy.take() {
+            Some(passguard_server::PolicySetting::Source(name)) => {
+                Some(Policy::preset(&name).unwrap())
+            }
+            _ => None,
+        };
+        let mut config = file.resolve(policy.clone(), true).unwrap();
+        config.staged_policy = staged;
         let store = Store::connect(db.url()).await.unwrap();
         let public = config.public_url.clone().unwrap();
         let state = AppState::new(config, public, store, Clock::test()).unwrap();
