@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
-import init, { Checker, audit, length, presetNames } from "passguard";
+import init, { Checker, audit, length, presetNames, warmUp } from "passguard";
 
 import { vectorFiles } from "./support.mjs";
 
@@ -96,6 +96,14 @@ test("bad policies and arguments throw errors naming the field, never the passwo
   throwsError(() => checker.check("pw", { now: NaN }), "context.now: expected a finite number", "context.now");
   throwsError(() => checker.check("pw", { now: 10n }), "context.now: expected a Date or a number of milliseconds since the epoch, found a bigint");
   assert.throws(() => checker.check("pw", { currentPassword: 123456789 }), (error) => !error.message.includes("123456789"));
+});
+
+test("warmUp() runs the engine and changes no report", () => {
+  const checker = new Checker("security-admin");
+  const passwords = ["p4$$w0rd!", "1984-04-12", "qwertyuiop", "Größe-Übung-①"];
+  const before = passwords.map((p) => checker.check(p, { username: "ada" }));
+  assert.equal(warmUp(), undefined);
+  assert.deepStrictEqual(passwords.map((p) => checker.check(p, { username: "ada" })), before);
 });
 
 test("a weak password is a report, never an error", () => {

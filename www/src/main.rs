@@ -18,4 +18,10 @@ mod time;
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
+    // Once the page is shown, run the engine over every kind of password, so that the
+    // browser compiles its code now rather than on a keystroke (passguard_policy::warm_up).
+    leptos::task::spawn_local(async {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        passguard_policy::warm_up();
+    });
 }

@@ -13,6 +13,7 @@ mod policy;
 mod presets;
 mod report;
 mod text;
+mod warm;
 
 pub use audit::{AuditOptions, AuditReport, Finding, Level, Standard, audit};
 pub use check::{Context, HistoryVerifier, NoHistory};
@@ -28,3 +29,4 @@ pub use policy::{
 pub use presets::{PRESET_NAMES, preset_toml};
 pub use report::{Param, Params, Report, RuleId, RuleOutcome, Status, Strength};
 pub use text::{length, normalize};
+pub use warm::warm_up;

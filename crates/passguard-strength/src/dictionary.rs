@@ -3,9 +3,10 @@
 //! `data/dictionary.bin` (built by `data/build.py`, format in `data/README.md`) holds every
 //! word once, sorted and front-coded, with a one-byte code per word for its list and its
 //! log-quantised rank, and where each group of words sharing two first letters starts.
-//! Nothing is decoded up front: the first use reads the header and the group table (a
-//! thousand entries), a group is scanned for its three-letter prefixes the first time a
-//! lookup enters it, and every lookup reads the front-coded words of one prefix in place.
+//! The first use reads the header and the group table (a thousand entries) and scans every
+//! group once for its three-letter prefixes (about 6 000), so that no later lookup builds a
+//! table: a check's time does not depend on which words the process met before. Every lookup
+//! reads the front-coded words of one prefix in place.
 
 use std::sync::OnceLock;
 
@@ -57,13 +58,9 @@ pub(crate) struct Dictionary {
 /// The words sharing their first two characters.
 #[derive(Debug)]
 struct Group {
-    /// Stream offset and index of its first word, and the offset just past it.
-    start: u32,
-    first_word: u32,
-    end: u32,
-    /// Its three-character prefixes, found on first use: the third character, and the
-    /// stream offset and index of the first word with that prefix.
-    buckets: OnceLock<Vec<(u8, u32, u32)>>,
+    /// Its three-character prefixes: the third character, and the stream offset and index
+    /// of the first word with that prefix.
+    buckets: Vec<(u8, u32, u32)>,
 }
 
 /// The dictionary, decoded on first use; `None` only if the embedded data were corrupt,
@@ -195,13 +192,8 @@ impl Dictionary {
             *dictionary.group_of.get_mut(slot)? =
                 u16::try_from(dictionary.groups.len() + 1).ok()?;
             let end = start.checked_add(size)?;
-            let buckets = OnceLock::new();
-            dictionary.groups.push(Group {
-                start,
-                first_word,
-                end,
-                buckets,
-            });
+            let buckets = scan_buckets(dictionary.stream, start, first_word, end);
+            dictionary.groups.push(Group { buckets });
             start = end;
             first_word = first_word.checked_add(words)?;
         }
@@ -226,26 +218,9 @@ impl Dictionary {
         }
     }
 
-    /// The three-byte prefixes of a group, scanning it the first time.
+    /// The three-byte prefixes of a group.
     fn buckets_of<'a>(&'a self, group: &'a Group) -> &'a [(u8, u32, u32)] {
-        group.buckets.get_or_init(|| {
-            let mut buckets = Vec::new();
-            let (mut offset, mut index) = (group.start as usize, group.first_word);
-            while offset < group.end as usize {
-                let Some((shared, suffix, next)) = entry_at(self.stream, offset) else {
-                    break;
-                };
-                // The first word of a group shares fewer than two bytes with the one before.
-                if shared < PREFIX
-                    && let Some(&third) = suffix.get(PREFIX - 1 - shared.min(PREFIX - 1))
-                {
-                    buckets.push((third, u32::try_from(offset).unwrap_or(u32::MAX), index));
-                }
-                offset = next;
-                index += 1;
-            }
-            buckets
-        })
+        &group.buckets
     }
 
     /// Where a word of one or two bytes is kept in `short`.
@@ -347,6 +322,27 @@ impl Dictionary {
             at = next;
         }
     }
+}
+
+/// The three-byte prefixes of the group of words from stream offset `start` (word `index`) to
+/// `end`: the third byte, and the offset and index of the first word with it.
+fn scan_buckets(stream: &[u8], start: u32, mut index: u32, end: u32) -> Vec<(u8, u32, u32)> {
+    let mut buckets = Vec::new();
+    let mut offset = start as usize;
+    while offset < end as usize {
+        let Some((shared, suffix, next)) = entry_at(stream, offset) else {
+            break;
+        };
+        // The first word of a group shares fewer than two bytes with the one before.
+        if shared < PREFIX
+            && let Some(&third) = suffix.get(PREFIX - 1 - shared.min(PREFIX - 1))
+        {
+            buckets.push((third, u32::try_from(offset).unwrap_or(u32::MAX), index));
+        }
+        offset = next;
+        index += 1;
+    }
+    buckets
 }
 
 /// The entry at `offset`: how many bytes it shares with the previous word, its own bytes,

@@ -85,6 +85,15 @@ impl Checker {
     }
 }
 
+/// Runs the engine once over a password of every shape it recognises and drops the reports.
+/// Call it once after the first check is shown, when the page is idle (for instance with
+/// `requestIdleCallback(warmUp)`): browsers compile a wasm function on its first call, which
+/// otherwise lands on the first keystroke that needs it (10 to 40 ms in Node).
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up() {
+    passguard_policy::warm_up();
+}
+
 /// The names of the built-in presets.
 #[wasm_bindgen(js_name = presetNames, unchecked_return_type = "PresetName[]")]
 #[must_use]
