@@ -112,7 +112,7 @@ pub(crate) async fn run_due(accounts: &Accounts) -> Result<usize, Error> {
                 now,
                 expires_at: link_expires_at,
             },
-            accounts.contact_of(&user),
+            &accounts.letterhead(&user),
         );
         match accounts.mailer().send(&user.email, message).await {
             Ok(()) => sent += 1,

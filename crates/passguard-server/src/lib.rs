@@ -19,3 +19,4 @@ pub use clock::Clock;
 pub use config::{Config, ConfigError, ConfigFile, PolicySetting};
 pub use model::{AccountStatus, Role};
 pub use store::Store;
+pub use texts::Localized;

@@ -106,6 +106,20 @@ impl Mailer {
         Ok(Self { transport, from })
     }
 
+    /// Signs with `site` as the sender's name when the configured `mail_from` gives none.
+    #[must_use]
+    pub(crate) fn named(mut self, site: &str) -> Self {
+        if self.from.name.as_deref().is_none_or(str::is_empty) {
+            self.from.name = Some(site.to_owned());
+        }
+        self
+    }
+
+    /// The address every e-mail comes from (`mail_from`), as the e-mails name it.
+    pub(crate) fn sender_address(&self) -> String {
+        self.from.email.to_string()
+    }
+
     /// Sends `mail` to `to`.
     ///
     /// # Errors
@@ -141,6 +155,21 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
+/// Who an e-mail comes from, as every e-mail says it: the site, the recipient's
+/// organization, the address e-mails come from, and who to contact — so that a real
+/// message can be told from phishing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Letterhead {
+    /// The configured `site_name`.
+    pub(crate) site: String,
+    /// The recipient's organization's name, if any.
+    pub(crate) org: Option<String>,
+    /// The address of `mail_from`.
+    pub(crate) from: String,
+    /// Who to contact, in the recipient's language.
+    pub(crate) contact: String,
+}
+
 /// Paragraphs of text and at most one link, worded in one language and rendered both ways
 /// (plain text and HTML) from the same sentences.
 struct Body<'a> {
@@ -148,14 +177,24 @@ struct Body<'a> {
     username: &'a str,
     paragraphs: Vec<Message>,
     link: Option<(Key, &'a str)>,
-    support_contact: &'a str,
+    head: &'a Letterhead,
 }
 
 impl Body<'_> {
     fn render(self, subject: Key) -> Mail {
         let say = |message: &Message| message.render(self.locale);
+        let head = self.head;
         let greeting = say(&Message::new(texts::MAIL_GREETING).arg("username", self.username));
-        let footer = say(&Message::new(texts::MAIL_FOOTER).arg("contact", self.support_contact));
+        let signature = say(&match &head.org {
+            Some(org) => Message::new(texts::MAIL_SIGNATURE_ORG)
+                .arg("site", head.site.as_str())
+                .arg("org", org.as_str()),
+            None => Message::new(texts::MAIL_SIGNATURE).arg("site", head.site.as_str()),
+        });
+        let genuine = say(&Message::new(texts::MAIL_GENUINE)
+            .arg("site", head.site.as_str())
+            .arg("from", head.from.as_str()));
+        let footer = say(&Message::new(texts::MAIL_FOOTER).arg("contact", head.contact.as_str()));
         let mut text = format!("{greeting}\n\n");
         let mut html = format!(
             "<!doctype html><html lang=\"{}\"><body style=\"font-family:sans-serif\"><p>{}</p>",
@@ -176,11 +215,15 @@ impl Body<'_> {
                 escape(&label)
             ));
         }
-        text.push_str(&footer);
-        text.push('\n');
-        html.push_str(&format!("<p>{}</p></body></html>", escape(&footer)));
+        text.push_str(&format!("{footer}\n\n{signature}\n{genuine}\n"));
+        html.push_str(&format!(
+            "<p>{}</p><hr><p style=\"color:#4a525c;font-size:90%\">{}<br>{}</p></body></html>",
+            escape(&footer),
+            escape(&signature),
+            escape(&genuine)
+        ));
         Mail {
-            subject: texts::text(self.locale, subject),
+            subject: format!("{} – {}", texts::text(self.locale, subject), head.site),
             text,
             html,
         }
@@ -201,59 +244,83 @@ pub(crate) struct LinkTimes {
     pub(crate) expires_at: i64,
 }
 
-/// The invitation with a registration link.
+/// The invitation with a registration link; `inviter` is the administrator who asked
+/// (none for the command line).
 pub(crate) fn invitation(
     locale: Locale,
     username: &str,
     link: &str,
     times: LinkTimes,
-    support: &str,
+    head: &Letterhead,
+    inviter: Option<&str>,
 ) -> Mail {
+    let created = match (inviter, &head.org) {
+        (Some(inviter), Some(org)) => Message::new(texts::MAIL_INVITATION_BY_IN_ORG)
+            .arg("inviter", inviter)
+            .arg("org", org.as_str())
+            .arg("site", head.site.as_str())
+            .arg("username", username),
+        (Some(inviter), None) => Message::new(texts::MAIL_INVITATION_BY)
+            .arg("inviter", inviter)
+            .arg("site", head.site.as_str())
+            .arg("username", username),
+        (None, _) => Message::new(texts::MAIL_INVITATION_CREATED)
+            .arg("site", head.site.as_str())
+            .arg("username", username),
+    };
     Body {
         locale,
         username,
         paragraphs: vec![
-            Message::new(texts::MAIL_INVITATION_CREATED).arg("username", username),
+            created,
             validity(texts::MAIL_INVITATION_VALIDITY, times.now, times.expires_at),
         ],
         link: Some((texts::MAIL_INVITATION_LINK, link)),
-        support_contact: support,
+        head,
     }
     .render(texts::MAIL_INVITATION_SUBJECT)
 }
 
-/// A reset link, after a forgotten password or an administrator's reset.
+/// A reset link: asked for by the owner ("if it was not you, ignore this"), or sent by the
+/// administrator `by_admin`, which the e-mail says, since the owner asked for nothing.
 pub(crate) fn reset_link(
     locale: Locale,
     username: &str,
     link: &str,
     times: LinkTimes,
-    support: &str,
+    head: &Letterhead,
+    by_admin: Option<&str>,
 ) -> Mail {
+    let why = match by_admin {
+        Some(admin) => Message::new(texts::MAIL_RESET_BY_ADMIN)
+            .arg("admin", admin)
+            .arg("site", head.site.as_str()),
+        None => Message::new(texts::MAIL_RESET_REQUESTED),
+    };
     Body {
         locale,
         username,
         paragraphs: vec![
-            Message::new(texts::MAIL_RESET_REQUESTED),
+            why,
             validity(texts::MAIL_RESET_VALIDITY, times.now, times.expires_at),
         ],
         link: Some((texts::MAIL_RESET_LINK, link)),
-        support_contact: support,
+        head,
     }
     .render(texts::MAIL_RESET_SUBJECT)
 }
 
 /// What a locked account receives instead of a reset link.
-pub(crate) fn locked(locale: Locale, username: &str, support: &str) -> Mail {
+pub(crate) fn locked(locale: Locale, username: &str, head: &Letterhead) -> Mail {
     Body {
         locale,
         username,
         paragraphs: vec![
             Message::new(texts::MAIL_LOCKED_REQUESTED),
-            Message::new(texts::MAIL_LOCKED_CONTACT).arg("contact", support),
+            Message::new(texts::MAIL_LOCKED_CONTACT).arg("contact", head.contact.as_str()),
         ],
         link: None,
-        support_contact: support,
+        head,
     }
     .render(texts::MAIL_LOCKED_SUBJECT)
 }
@@ -275,8 +342,9 @@ pub(crate) fn lock_notice(
     username: &str,
     now: i64,
     unlocking: &Unlocking,
-    support: &str,
+    head: &Letterhead,
 ) -> Mail {
+    let support = head.contact.as_str();
     let mut paragraphs =
         vec![Message::new(texts::MAIL_LOCK_HAPPENED).arg("time", Value::Time(now))];
     let mut link = None;
@@ -302,7 +370,7 @@ pub(crate) fn lock_notice(
         username,
         paragraphs,
         link,
-        support_contact: support,
+        head,
     }
     .render(texts::MAIL_LOCK_SUBJECT)
 }
@@ -314,7 +382,7 @@ pub(crate) fn expiry_notice(
     expires_at: i64,
     link: &str,
     times: LinkTimes,
-    support: &str,
+    head: &Letterhead,
 ) -> Mail {
     let when = if times.now >= expires_at {
         Message::new(texts::MAIL_EXPIRY_EXPIRED).arg("date", Value::Time(expires_at))
@@ -331,7 +399,7 @@ pub(crate) fn expiry_notice(
             validity(texts::MAIL_EXPIRY_VALIDITY, times.now, times.expires_at),
         ],
         link: Some((texts::MAIL_RESET_LINK, link)),
-        support_contact: support,
+        head,
     }
     .render(texts::MAIL_EXPIRY_SUBJECT)
 }
@@ -341,6 +409,15 @@ mod tests {
     use super::*;
 
     const DAY: i64 = 86_400;
+
+    fn head(contact: &str) -> Letterhead {
+        Letterhead {
+            site: "Partner portal".to_owned(),
+            org: None,
+            from: "accounts@pw.example.com".to_owned(),
+            contact: contact.to_owned(),
+        }
+    }
 
     #[test]
     fn both_parts_carry_the_link_and_the_support_contact_and_html_is_escaped() {
@@ -352,7 +429,8 @@ mod tests {
                 now: 0,
                 expires_at: 7 * DAY,
             },
-            "the service desk",
+            &head("the service desk"),
+            None,
         );
         assert!(
             mail.text
@@ -381,8 +459,15 @@ mod tests {
             expires_at: 83 * DAY,
         };
         let link = "https://pw.example.com/reset?token=abc";
-        let de = expiry_notice(Locale::De, "ada", 90 * DAY, link, times, "den Helpdesk");
-        assert_eq!(de.subject, "Ihr Passwort läuft ab");
+        let de = expiry_notice(
+            Locale::De,
+            "ada",
+            90 * DAY,
+            link,
+            times,
+            &head("den Helpdesk"),
+        );
+        assert_eq!(de.subject, "Ihr Passwort läuft ab – Partner portal");
         for part in [&de.text, &de.html] {
             assert!(part.contains("Hallo ada,"), "{part}");
             assert!(
@@ -400,10 +485,10 @@ mod tests {
             );
         }
         assert!(de.html.starts_with("<!doctype html><html lang=\"de\">"));
-        let fr = locked(Locale::Fr, "ada", "le support");
+        let fr = locked(Locale::Fr, "ada", &head("le support"));
         assert_eq!(
             fr.subject,
-            "Votre compte est verrouillé : contactez un administrateur"
+            "Votre compte est verrouillé : contactez un administrateur – Partner portal"
         );
         assert!(fr.text.contains("Bonjour ada,"));
         assert!(
@@ -419,12 +504,55 @@ mod tests {
                 now: 90 * DAY,
                 expires_at: 97 * DAY,
             },
-            "le support",
+            &head("le support"),
         );
         assert!(
             expired
                 .text
                 .contains("Votre mot de passe a expiré le 1970-04-01 00:00 UTC.")
+        );
+    }
+
+    #[test]
+    fn every_mail_names_the_site_its_address_the_organization_and_who_asked() {
+        let times = LinkTimes {
+            now: 0,
+            expires_at: 7 * DAY,
+        };
+        let link = "https://pw.example.com/reset?token=abc";
+        let mut letterhead = head("the service desk");
+        letterhead.org = Some("Acme Ltd".to_owned());
+        let invited = invitation(Locale::En, "ada", link, times, &letterhead, Some("root"));
+        assert_eq!(
+            invited.subject,
+            "Your new account: choose a password – Partner portal"
+        );
+        for part in [&invited.text, &invited.html] {
+            assert!(
+                part.contains("root invited you to Partner portal for Acme Ltd"),
+                "{part}"
+            );
+            assert!(
+                part.contains("Sent by Partner portal for Acme Ltd."),
+                "{part}"
+            );
+            assert!(
+                part.contains("Partner portal e-mails come only from accounts@pw.example.com"),
+                "{part}"
+            );
+        }
+        let by_admin = reset_link(Locale::De, "ada", link, times, &letterhead, Some("root"));
+        assert!(
+            by_admin.text.contains("Der Administrator root hat"),
+            "{}",
+            by_admin.text
+        );
+        assert!(!by_admin.text.contains("Falls Sie das nicht waren"));
+        let asked = reset_link(Locale::En, "ada", link, times, &letterhead, None);
+        assert!(
+            asked
+                .text
+                .contains("If it was not you, ignore this message")
         );
     }
 }

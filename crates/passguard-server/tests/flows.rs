@@ -53,6 +53,7 @@ on_both_databases!(
     mail_in_the_accounts_language,
     expiry_notices_in_the_accounts_language,
     policy_audit,
+    texts_of_a_deployment,
 );
 
 fn rule<'a>(reply: &'a Value, id: &str) -> &'a Value {
@@ -513,7 +514,7 @@ async fn forgot_and_reset(backend: Backend) {
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(
         reply.body,
-        json!({"username": "ada", "security_questions": ["Name of your first pet?", "Town you were born in?"]})
+        json!({"username": "ada", "security_questions": ["Name of your first pet?", "Town you were born in?"], "attempts_left": 2})
     );
     assert_eq!(app.row(&admin, "ada").await["status"], "reset-pending");
 
@@ -1100,7 +1101,7 @@ async fn mail_in_the_accounts_language(backend: Backend) {
     let invitation = &mailbox::wait_for(app.mail.path(), "bob@example.com", 1).await[0];
     assert_eq!(
         invitation.subject,
-        "Votre nouveau compte : choisissez un mot de passe"
+        "Votre nouveau compte : choisissez un mot de passe – passguard"
     );
     let text = invitation.part("text/plain").unwrap();
     assert!(text.starts_with("Bonjour bob,"), "{text}");
@@ -1125,7 +1126,7 @@ async fn mail_in_the_accounts_language(backend: Backend) {
     .await;
     let mails = mailbox::wait_for(app.mail.path(), "ada@example.com", 2).await;
     let reset = &mails[1];
-    assert_eq!(reset.subject, "Passwort zurücksetzen");
+    assert_eq!(reset.subject, "Passwort zurücksetzen – passguard");
     let text = reset.part("text/plain").unwrap();
     let html = reset.part("text/html").unwrap();
     for part in [&text, &html] {
@@ -1172,7 +1173,10 @@ async fn mail_in_the_accounts_language(backend: Backend) {
         .await;
     assert_eq!(reply.status, StatusCode::ACCEPTED);
     let mails = mailbox::wait_for(app.mail.path(), "ada@example.com", 3).await;
-    assert_eq!(mails[2].subject, "Réinitialisez votre mot de passe");
+    assert_eq!(
+        mails[2].subject,
+        "Réinitialisez votre mot de passe – passguard"
+    );
     assert!(
         mails[2]
             .part("text/html")
@@ -1193,7 +1197,7 @@ async fn mail_in_the_accounts_language(backend: Backend) {
     let mails = mailbox::wait_for(app.mail.path(), "ada@example.com", 4).await;
     assert_eq!(
         mails[3].subject,
-        "Votre compte est verrouillé : contactez un administrateur"
+        "Votre compte est verrouillé : contactez un administrateur – passguard"
     );
     assert!(
         mails[3]
@@ -1241,7 +1245,7 @@ async fn expiry_notices_in_the_accounts_language(backend: Backend) {
     ];
     for (address, subject, remaining, validity) in expected {
         let notice = &mailbox::wait_for(app.mail.path(), address, 2).await[1];
-        assert_eq!(notice.subject, subject);
+        assert_eq!(notice.subject, format!("{subject} – passguard"));
         for part in [
             notice.part("text/plain").unwrap(),
             notice.part("text/html").unwrap(),
@@ -1385,4 +1389,93 @@ async fn policy_audit(backend: Backend) {
         reply.body,
         json!({"policy": "nist-800-63b", "asvs_level": 1, "conforms": true, "findings": []})
     );
+}
+
+/// What a company deploys: its site name and its support contact per language in the pages'
+/// answers and in the e-mails, which go out in the account's language; sign-in by e-mail
+/// address; and security answers that protect (3 characters or more, distinct, neither the
+/// username nor the password).
+async fn texts_of_a_deployment(backend: Backend) {
+    let policy = Policy::preset("security-admin").unwrap();
+    let extra = "site_name = \"Partner portal\"\n\
+                 support_contact = { en = \"the service desk\", de = \"den Service-Desk\" }\n";
+    let app = TestApp::with(TestDatabase::new(backend).await, policy, FAST_ARGON2, extra).await;
+    let site = app.get_in("de-DE", "/api/site", None).await;
+    assert_eq!(site.body["site_name"], "Partner portal");
+    assert_eq!(site.body["support_contact"], "den Service-Desk");
+    assert_eq!(site.headers[header::VARY], "accept-language");
+    let site = app.get_in("fr", "/api/site", None).await;
+    assert_eq!(site.body["support_contact"], "the service desk");
+
+    let token = app.invite("carol", false).await;
+    let reply = app.register_in("de", &token, GOOD[0]).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{reply:?}");
+    app.post_in(
+        "en",
+        "/api/password/forgot",
+        json!({"username": "carol"}),
+        None,
+    )
+    .await;
+    let mails = mailbox::wait_for(app.mail.path(), "carol@example.com", 2).await;
+    let reset = &mails[1];
+    assert_eq!(reset.subject, "Passwort zurücksetzen – Partner portal");
+    let text = reset.part("text/plain").unwrap();
+    for sentence in [
+        "Hallo carol,",
+        "Wenden Sie sich für Unterstützung an den Service-Desk.",
+        "Gesendet von Partner portal.",
+        "E-Mails von Partner portal kommen nur von ",
+    ] {
+        assert!(text.contains(sentence), "{sentence:?} not in {text}");
+    }
+    assert!(
+        reset
+            .part("text/html")
+            .unwrap()
+            .contains("<html lang=\"de\">")
+    );
+
+    // Sign-in by e-mail address, as "Forgot password" takes it.
+    let login = json!({"username": "carol@example.com", "password": GOOD[0]});
+    let reply = app.post("/api/login", login, None).await;
+    assert_eq!(reply.status, StatusCode::OK, "{reply:?}");
+    assert_eq!(reply.body["username"], "carol");
+    let wrong = json!({"username": "carol@example.com", "password": GOOD[1]});
+    assert_eq!(
+        app.post("/api/login", wrong, None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+
+    let token = app.invite("dan", false).await;
+    let register = |answers: [&str; 2]| {
+        json!({"token": token, "password": GOOD[0], "security_questions": [
+            {"question": "First pet?", "answer": answers[0]},
+            {"question": "First school?", "answer": answers[1]},
+        ]})
+    };
+    for (answers, message) in [
+        (["x", "Saint-Malo"], "An answer is 3 to 200 characters."),
+        (
+            ["Saint-Malo", " saint-MALO"],
+            "Give each question its own answer.",
+        ),
+        (
+            ["Dan", "Saint-Malo"],
+            "An answer may not be your username or your password.",
+        ),
+        (
+            ["Rex", GOOD[0]],
+            "An answer may not be your username or your password.",
+        ),
+    ] {
+        let reply = app.post("/api/register", register(answers), None).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{answers:?}");
+        assert_eq!(reply.error(), "invalid-security-questions");
+        assert_eq!(reply.body["message"], message, "{answers:?}");
+    }
+    let reply = app
+        .post("/api/register", register(["Rex", "Saint-Malo"]), None)
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{reply:?}");
 }

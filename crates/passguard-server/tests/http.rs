@@ -31,7 +31,7 @@ async fn the_policy_served_is_the_policy_enforced() {
     let site = app.get("/api/site", None).await;
     assert_eq!(
         site.body,
-        json!({"support_contact": "the test desk", "public_url": "https://passguard.test/"})
+        json!({"site_name": "passguard", "support_contact": "the test desk", "public_url": "https://passguard.test/"})
     );
 }
 

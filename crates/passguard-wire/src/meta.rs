@@ -6,7 +6,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Site {
-    /// Who to contact, as in "Contact {support_contact} for assistance."
+    /// The site's name, as page titles and e-mails show it ("Sign in – {site_name}").
+    #[serde(default)]
+    pub site_name: String,
+    /// Who to contact, as in "Contact {support_contact} for assistance", in the language
+    /// the request asked for.
     pub support_contact: String,
     /// The public base URL.
     pub public_url: String,

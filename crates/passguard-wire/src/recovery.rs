@@ -33,6 +33,10 @@ pub struct ResetQuestions {
     pub username: String,
     /// The questions chosen at registration, in order; answer them in this order.
     pub security_questions: Vec<String>,
+    /// How many more wrong answers the account takes before it locks; `None` when wrong
+    /// answers never lock it. Only the holder of the link sees it, to be warned in time.
+    #[serde(default)]
+    pub attempts_left: Option<u32>,
 }
 
 /// `POST /api/password/reset`.

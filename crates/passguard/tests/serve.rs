@@ -523,7 +523,7 @@ async fn smtp_delivers_every_message() {
     let _ = smtp.wait();
     assert_eq!(mails[0].token("register").unwrap(), token_of(&link));
     let reset = &mails[1];
-    assert_eq!(reset.subject, "Reset your password");
+    assert_eq!(reset.subject, "Reset your password – passguard");
     assert!(reset.text.contains("multipart/alternative"));
     assert!(reset.text.contains("Content-Type: text/plain"));
     assert!(reset.text.contains("Content-Type: text/html"));
@@ -627,7 +627,7 @@ async fn a_config_file_and_flags_over_it() {
     );
     assert_eq!(
         client.get("/api/site").await.body,
-        json!({"support_contact": "the service desk", "public_url": "https://pw.example.com/"})
+        json!({"site_name": "passguard", "support_contact": "the service desk", "public_url": "https://pw.example.com/"})
     );
     assert_eq!(
         client

@@ -31,7 +31,7 @@ pub enum Error {
     /// The account is locked (or, for an unknown name, counts as locked).
     Locked {
         /// Who to contact.
-        contact: String,
+        contact: crate::texts::Localized,
         /// How a lock is lifted under the site's policy (the same for every account, so the
         /// answer tells nothing about the account or its organization).
         unlock: passguard_policy::Unlock,
@@ -41,7 +41,7 @@ pub enum Error {
         /// When it expired (Unix seconds).
         expired_at: i64,
         /// Who to contact.
-        contact: String,
+        contact: crate::texts::Localized,
     },
     /// No valid session.
     Unauthenticated,
@@ -89,7 +89,7 @@ pub enum Error {
     /// An administrator revoked the password: only a reset link sets a new one.
     ResetRequired {
         /// Who to contact.
-        contact: String,
+        contact: crate::texts::Localized,
     },
     /// The account must be unlocked first.
     LockedUnlockFirst,
@@ -178,11 +178,17 @@ pub enum QuestionsProblem {
     },
     /// The same question twice.
     Duplicate,
-    /// An answer is empty or too long.
+    /// An answer is too short or too long.
     Answer {
+        /// The shortest answer, in characters.
+        min: usize,
         /// The longest answer, in characters.
         max: usize,
     },
+    /// Two questions have the same answer.
+    SameAnswer,
+    /// An answer is the username or the password.
+    AnswerIsSecret,
 }
 
 impl Error {
@@ -216,13 +222,13 @@ impl Error {
                 passguard_policy::Unlock::Email => texts::LOCKED_EMAIL,
                 passguard_policy::Unlock::After(_) => texts::LOCKED_TIMED,
             })
-            .arg("contact", contact.as_str()),
+            .arg("contact", contact.clone()),
             Error::PasswordExpired {
                 expired_at,
                 contact,
             } => say(texts::EXPIRED_CLOSED)
                 .arg("date", Value::Time(*expired_at))
-                .arg("contact", contact.as_str()),
+                .arg("contact", contact.clone()),
             Error::Unauthenticated => say(texts::UNAUTHENTICATED),
             Error::ChangeOnlySession => say(texts::EXPIRED_SESSION),
             Error::Forbidden => say(texts::FORBIDDEN),
@@ -240,7 +246,11 @@ impl Error {
                     say(texts::QUESTIONS_QUESTION).arg("max", max)
                 }
                 QuestionsProblem::Duplicate => say(texts::QUESTIONS_DUPLICATE),
-                QuestionsProblem::Answer { max } => say(texts::QUESTIONS_ANSWER).arg("max", max),
+                QuestionsProblem::Answer { min, max } => {
+                    say(texts::QUESTIONS_ANSWER).arg("min", min).arg("max", max)
+                }
+                QuestionsProblem::SameAnswer => say(texts::QUESTIONS_SAME_ANSWER),
+                QuestionsProblem::AnswerIsSecret => say(texts::QUESTIONS_ANSWER_SECRET),
             },
             Error::Rejected(_) => say(texts::PASSWORD_REJECTED),
             Error::MinAge { wait, .. } => say(texts::MIN_AGE).arg("remaining", Value::Span(*wait)),
@@ -250,7 +260,7 @@ impl Error {
                 say(texts::RATE_LIMITED).arg("wait", Value::Span(*retry_after))
             }
             Error::ResetRequired { contact } => {
-                say(texts::RESET_REQUIRED).arg("contact", contact.as_str())
+                say(texts::RESET_REQUIRED).arg("contact", contact.clone())
             }
             Error::LockedUnlockFirst => say(texts::LOCKED_UNLOCK_FIRST),
             Error::Disabled => say(texts::DISABLED),

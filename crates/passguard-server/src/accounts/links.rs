@@ -96,9 +96,18 @@ impl Accounts {
     pub(crate) async fn reset_questions(&self, token: &str) -> Result<ResetQuestions, Error> {
         let link = self.redeemable(token, LinkPurpose::Reset).await?;
         let questions = self.store().security_answers(link.user.id).await?;
+        let most = self
+            .policy_of(&link.user)?
+            .lockout
+            .max_failed_security_answers;
+        let attempts_left = (most > 0).then(|| {
+            let failed = u32::try_from(link.user.failed_answers.max(0)).unwrap_or(u32::MAX);
+            most.saturating_sub(failed)
+        });
         Ok(ResetQuestions {
             username: link.user.username,
             security_questions: questions.into_iter().map(|(q, _)| q).collect(),
+            attempts_left,
         })
     }
 
@@ -225,8 +234,18 @@ impl Accounts {
         let times = mail::LinkTimes { now, expires_at };
         let contact = org
             .and_then(|o| o.support_contact.as_deref())
-            .unwrap_or(self.support_contact());
-        let message = mail::invitation(locale, &name, &url, times, contact);
+            .filter(|contact| !contact.trim().is_empty())
+            .map_or_else(|| self.support_contact(), crate::texts::Localized::same)
+            .render(locale);
+        let head = mail::Letterhead {
+            site: self.site_name().to_owned(),
+            org: org.map(|o| o.name.clone()),
+            from: self.mailer().sender_address(),
+            contact,
+        };
+        // The command line is nobody a recipient knows.
+        let inviter = (invitation.actor != "command-line").then_some(invitation.actor);
+        let message = mail::invitation(locale, &name, &url, times, &head, inviter);
         self.mailer().send(&to, message).await?;
         Ok(url)
     }
@@ -264,12 +283,14 @@ impl Accounts {
     ) -> Result<(), Error> {
         let (url, expires_at) = self.new_reset_link(user, now, event).await?;
         let times = mail::LinkTimes { now, expires_at };
+        let by_admin = (event.action == EventAction::ResetByAdmin).then_some(event.actor.as_str());
         let message = mail::reset_link(
             user.locale,
             &user.username,
             &url,
             times,
-            self.contact_of(user),
+            &self.letterhead(user),
+            by_admin,
         );
         Ok(self.mailer().send(&user.email, message).await?)
     }

@@ -64,7 +64,7 @@ impl Accounts {
             &user.username,
             now,
             &unlocking,
-            self.contact_of(user),
+            &self.letterhead(user),
         );
         Ok(self.mailer().send(&user.email, message).await?)
     }

@@ -4,7 +4,7 @@
 use passguard_i18n::Locale;
 use passguard_wire::{EventAction, Me, Secret};
 
-use super::names::username_key;
+use super::names::{email_key, username_key};
 use super::{Accounts, Budget, Error, NewSession, Rules};
 use crate::client::ClientKey;
 use crate::model::SessionScope;
@@ -78,11 +78,23 @@ impl Accounts {
         locale: Option<Locale>,
     ) -> Result<Login, Error> {
         let key = username_key(username);
-        let registered = self
-            .store()
-            .user_by_key(&key)
-            .await?
-            .filter(|user| user.password_hash.is_some());
+        let by_name = self.store().user_by_key(&key).await?;
+        // Signing in by e-mail address, as "Forgot password" accepts it: a name with an `@`
+        // is looked up both ways, always, so the queries made say nothing about which one it
+        // is. An address shared by several registered accounts names none of them.
+        let by_email = if username.contains('@') {
+            let mut found = self
+                .store()
+                .users_by_email_key(&email_key(username))
+                .await?;
+            found.retain(|user| user.password_hash.is_some());
+            (found.len() == 1).then(|| found.remove(0))
+        } else {
+            None
+        };
+        let registered = by_name
+            .filter(|user| user.password_hash.is_some())
+            .or(by_email);
         let stored = registered
             .as_ref()
             .and_then(|user| user.password_hash.clone());
@@ -135,7 +147,7 @@ impl Accounts {
         // one said nothing), and only the e-mailed link helps.
         if user.password_revoked_at.is_some() && !rules.is_locked(&user, now) {
             return Err(Error::ResetRequired {
-                contact: self.contact_of(&user).to_owned(),
+                contact: self.contact_of(&user),
             });
         }
         let event = self.event(&user, EventAction::SignedIn, &user.username);
@@ -157,7 +169,7 @@ impl Accounts {
             if !rules.may_change_expired(&user, now) {
                 return Err(Error::PasswordExpired {
                     expired_at,
-                    contact: self.contact_of(&user).to_owned(),
+                    contact: self.contact_of(&user),
                 });
             }
             let session = self
@@ -178,7 +190,14 @@ impl Accounts {
             });
         }
         let session = self.open_session(&user, SessionScope::Full, now).await?;
-        let me = self.me(&user, SessionScope::Full, now).await?;
+        let me = self
+            .me(
+                &user,
+                SessionScope::Full,
+                now,
+                locale.unwrap_or(user.locale),
+            )
+            .await?;
         Ok(Login::Full { me, session })
     }
 

@@ -23,17 +23,19 @@ mod staged;
 
 use std::sync::Arc;
 
+use passguard_i18n::Locale;
 use passguard_policy::{Policy, PolicyOverlay};
 use passguard_wire::EventAction;
 use tokio::sync::Semaphore;
 use url::Url;
 
 use crate::clock::Clock;
-use crate::config::{Config, ConfigError, Limits, Notices};
+use crate::config::{Config, ConfigError, Limits};
 use crate::hashing::Hasher;
 use crate::mail::Mailer;
 use crate::model::LinkPurpose;
 use crate::store::{NewEvent, OrgRow, Store, User};
+use crate::texts::Localized;
 
 pub use admin::{Administrator, UsersQuery};
 pub use error::{Error, QuestionsProblem};
@@ -59,8 +61,10 @@ struct Inner {
     policy: Arc<Policy>,
     /// The public base URL, ending in `/`: every e-mailed link starts with it.
     public_url: Url,
-    support_contact: String,
-    notices: Notices,
+    site_name: String,
+    support_contact: Localized,
+    /// The site's login notices for users and for administrators.
+    notices: (Localized, Localized),
     session_lifetime: i64,
     store: Store,
     hasher: Hasher,
@@ -88,7 +92,7 @@ impl Accounts {
         clock: Clock,
     ) -> Result<Self, ConfigError> {
         let hasher = Hasher::new(&config.hashing)?;
-        let mailer = Mailer::new(&config.mail)?;
+        let mailer = Mailer::new(&config.mail)?.named(&config.site_name);
         let breach = breach::open(config)?;
         let mut public_url = public_url;
         if !public_url.path().ends_with('/') {
@@ -99,8 +103,15 @@ impl Accounts {
             inner: Arc::new(Inner {
                 policy: Arc::new(config.policy.clone()),
                 public_url,
-                support_contact: config.support_contact.clone(),
-                notices: config.notices.clone(),
+                site_name: config.site_name.clone(),
+                support_contact: Localized::configured(
+                    config.support_contact.clone(),
+                    Some(crate::texts::CONTACT_DEFAULT),
+                ),
+                notices: (
+                    Localized::configured(config.notices.user.clone(), None),
+                    Localized::configured(config.notices.admin.clone(), None),
+                ),
                 session_lifetime: config.session_lifetime,
                 store,
                 hasher,
@@ -199,41 +210,58 @@ impl Accounts {
         &self.inner.mailer
     }
 
-    /// The site's support contact.
-    pub(crate) fn support_contact(&self) -> &str {
-        &self.inner.support_contact
+    /// The site's name, as page titles and e-mails show it.
+    pub(crate) fn site_name(&self) -> &str {
+        &self.inner.site_name
+    }
+
+    /// What every e-mail to `user` says of where it comes from, in the account's language.
+    pub(crate) fn letterhead(&self, user: &User) -> crate::mail::Letterhead {
+        crate::mail::Letterhead {
+            site: self.site_name().to_owned(),
+            org: user.org.as_ref().map(|org| org.name.clone()),
+            from: self.mailer().sender_address(),
+            contact: self.contact_of(user).render(user.locale),
+        }
+    }
+
+    /// The site's support contact, in every language.
+    pub(crate) fn support_contact(&self) -> Localized {
+        self.inner.support_contact.clone()
     }
 
     /// Who `user` contacts for assistance: its organization's contact, else the site's.
-    pub(crate) fn contact_of<'a>(&'a self, user: &'a User) -> &'a str {
+    pub(crate) fn contact_of(&self, user: &User) -> Localized {
         user.org
             .as_ref()
             .and_then(|org| org.support_contact.as_deref())
-            .filter(|contact| !contact.is_empty())
-            .unwrap_or(self.support_contact())
+            .filter(|contact| !contact.trim().is_empty())
+            .map_or_else(|| self.support_contact(), Localized::same)
     }
 
     /// 423 `locked`'s refusal, naming who to contact (the site's, for a name that is no
     /// account: the same answer as for one).
     pub(crate) fn locked(&self) -> Error {
         Error::Locked {
-            contact: self.support_contact().to_owned(),
+            contact: self.support_contact(),
             unlock: self.policy().lockout.unlock,
         }
     }
 
-    /// The login notice for `user`'s role: its organization's, else the site's.
-    pub(crate) fn notice<'a>(&'a self, user: &'a User) -> Option<&'a str> {
-        let site = &self.inner.notices;
+    /// The login notice for `user`'s role in `locale`: its organization's, else the site's.
+    pub(crate) fn notice(&self, user: &User, locale: Locale) -> Option<String> {
+        let (site_user, site_admin) = &self.inner.notices;
         let org = user.org.as_ref();
-        let notice = if user.role.administers() {
-            org.and_then(|o| o.notice_admin.as_deref())
-                .or(site.admin.as_deref())
+        let (org_notice, site) = if user.role.administers() {
+            (org.and_then(|o| o.notice_admin.as_deref()), site_admin)
         } else {
-            org.and_then(|o| o.notice_user.as_deref())
-                .or(site.user.as_deref())
+            (org.and_then(|o| o.notice_user.as_deref()), site_user)
         };
-        notice.filter(|text| !text.is_empty())
+        let notice = match org_notice.filter(|text| !text.is_empty()) {
+            Some(text) => text.to_owned(),
+            None => site.render(locale),
+        };
+        (!notice.is_empty()).then_some(notice)
     }
 
     /// `{public_url}{page}?token={token}`.

@@ -24,6 +24,8 @@ use crate::tokens;
 
 /// The longest security question and answer, in characters.
 pub(crate) const MAX_QUESTION_CHARS: usize = 200;
+/// The shortest security answer, in characters after normalisation: "x" is no secret.
+pub(crate) const MIN_ANSWER_CHARS: usize = 3;
 
 /// What the hashing thread found.
 enum Checked {
@@ -53,7 +55,12 @@ impl Accounts {
             .redeemable(&request.token, LinkPurpose::Register)
             .await?;
         let wanted = self.policy_of(&link.user)?.reset.security_questions as usize;
-        let questions = validate_questions(request.security_questions, wanted)?;
+        let questions = validate_questions(
+            request.security_questions,
+            wanted,
+            &link.user.username,
+            request.password.expose(),
+        )?;
         let proof = if questions.is_empty() {
             Proof::Link
         } else {
@@ -117,7 +124,7 @@ impl Accounts {
             .await?
             .unwrap_or_else(|| user.clone());
         let new = self.open_session(&user, SessionScope::Full, now).await?;
-        let me = self.me(&user, SessionScope::Full, now).await?;
+        let me = self.me(&user, SessionScope::Full, now, locale).await?;
         Ok((me, new))
     }
 
@@ -346,10 +353,15 @@ impl Accounts {
 }
 
 /// Exactly `wanted` questions (the policy's number), each 1 to 200 characters and distinct,
-/// each with a non-empty answer of at most 200 characters.
+/// each with an answer of [`MIN_ANSWER_CHARS`] to 200 characters (compared as they are
+/// verified: case and spacing ignored), the answers distinct, and none the `username` or the
+/// `password`: an answer anyone can guess, or one that gives the password away, defeats
+/// the questions.
 fn validate_questions(
     questions: Vec<QuestionAnswer>,
     wanted: usize,
+    username: &str,
+    password: &str,
 ) -> Result<Vec<(String, Secret)>, Error> {
     let invalid = |problem| Err(Error::Questions(problem));
     if questions.len() != wanted {
@@ -359,6 +371,8 @@ fn validate_questions(
         });
     }
     let mut seen = Vec::with_capacity(wanted);
+    let mut seen_answers: Vec<String> = Vec::with_capacity(wanted);
+    let secrets = [normalize_answer(username), normalize_answer(password)];
     let mut out = Vec::with_capacity(wanted);
     for QuestionAnswer { question, answer } in questions {
         let question = question.trim().to_owned();
@@ -374,11 +388,20 @@ fn validate_questions(
         }
         seen.push(key);
         let normalized = normalize_answer(answer.expose());
-        if normalized.is_empty() || normalized.chars().count() > MAX_QUESTION_CHARS {
+        let length = normalized.chars().count();
+        if !(MIN_ANSWER_CHARS..=MAX_QUESTION_CHARS).contains(&length) {
             return invalid(QuestionsProblem::Answer {
+                min: MIN_ANSWER_CHARS,
                 max: MAX_QUESTION_CHARS,
             });
         }
+        if secrets.contains(&normalized) {
+            return invalid(QuestionsProblem::AnswerIsSecret);
+        }
+        if seen_answers.contains(&normalized) {
+            return invalid(QuestionsProblem::SameAnswer);
+        }
+        seen_answers.push(normalized);
         out.push((question, answer));
     }
     Ok(out)

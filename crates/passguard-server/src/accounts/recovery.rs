@@ -49,7 +49,7 @@ impl Accounts {
             let rules = Rules::of(&policy);
             if rules.is_locked(user, now) && !rules.reset_lifts_lock(user) {
                 if self.e_mail_allowed(user).await? {
-                    let message = mail::locked(user.locale, &user.username, self.contact_of(user));
+                    let message = mail::locked(user.locale, &user.username, &self.letterhead(user));
                     self.mailer().send(&user.email, message).await?;
                 }
             } else {

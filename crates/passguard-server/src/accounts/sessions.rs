@@ -1,6 +1,7 @@
 //! Sessions: opening one after a login or a change, finding the account behind a token, and
 //! what its owner sees of the account.
 
+use passguard_i18n::Locale;
 use passguard_wire::Me;
 
 use super::{Accounts, Error, Rules};
@@ -118,7 +119,13 @@ impl Accounts {
     }
 
     /// The account as its owner sees it, in a session of `scope`.
-    pub(crate) async fn me(&self, user: &User, scope: SessionScope, now: i64) -> Result<Me, Error> {
+    pub(crate) async fn me(
+        &self,
+        user: &User,
+        scope: SessionScope,
+        now: i64,
+        locale: Locale,
+    ) -> Result<Me, Error> {
         let reset_pending = self.store().reset_pending(user.id, now).await?;
         let policy = self.policy_of(user)?;
         let rules = Rules::of(&policy);
@@ -133,8 +140,8 @@ impl Accounts {
             can_change_after: rules.can_change_after(user),
             expires_at: rules.expires_at(user),
             must_change_password: scope != SessionScope::Full,
-            notice: self.notice(user).map(str::to_owned),
-            support_contact: self.contact_of(user).to_owned(),
+            notice: self.notice(user, locale),
+            support_contact: self.contact_of(user).render(locale),
             now,
         })
     }

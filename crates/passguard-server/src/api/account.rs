@@ -90,10 +90,15 @@ pub(crate) async fn logout(
 pub(crate) async fn me(
     State(state): State<AppState>,
     SignedIn(session): SignedIn,
+    lang: Lang,
 ) -> Result<Json<Me>, ApiError> {
     let accounts = state.accounts();
     let now = accounts.clock().now();
-    Ok(Json(accounts.me(&session.user, session.scope, now).await?))
+    Ok(Json(
+        accounts
+            .me(&session.user, session.scope, now, lang.locale)
+            .await?,
+    ))
 }
 
 /// Changes the password, given the current one. Allowed to a session opened with an

@@ -12,6 +12,7 @@ use passguard_wire::ErrorBody;
 
 use super::error::ApiError;
 use super::extract::{ApiJson, SignedIn, Small};
+use super::lang::Lang;
 use super::query::query_params;
 use super::state::AppState;
 use crate::texts;
@@ -60,11 +61,13 @@ fn policy_json(policy: &passguard_policy::Policy) -> Result<bytes::Bytes, ApiErr
 
 /// The site's support contact and public URL.
 #[utoipa::path(get, path = "/api/site", tag = "policy", responses((status = 200, body = Site)))]
-pub(crate) async fn site(State(state): State<AppState>) -> Json<Site> {
-    Json(Site {
-        support_contact: state.accounts().support_contact().to_owned(),
+pub(crate) async fn site(State(state): State<AppState>, lang: Lang) -> impl IntoResponse {
+    let site = Json(Site {
+        site_name: state.accounts().site_name().to_owned(),
+        support_contact: state.accounts().support_contact().render(lang.locale),
         public_url: state.public_url().to_string(),
-    })
+    });
+    (axum::Extension(super::error::Localized), site)
 }
 
 /// Moves the test clock forward and runs the jobs that became due.

@@ -42,8 +42,11 @@ pub struct ConfigFile {
     pub smtp: Option<String>,
     /// The `From` address of outgoing e-mail.
     pub mail_from: Option<String>,
-    /// Who to contact, as in "Contact {support_contact} for assistance."
-    pub support_contact: Option<String>,
+    /// The site's name, in page titles and e-mails ("passguard" when left out).
+    pub site_name: Option<String>,
+    /// Who to contact, as in "Contact {support_contact} for assistance": one text, or one
+    /// per language (`support_contact = { en = "…", de = "…" }`).
+    pub support_contact: Option<LocalizedSetting>,
     /// The notice shown after login, per role.
     pub notices: Option<Notices>,
     /// Argon2id parameters and the hashing pool.
@@ -83,14 +86,36 @@ pub enum PolicySetting {
     Inline(toml::Table),
 }
 
+/// A configured text as the config file writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum LocalizedSetting {
+    /// The same text in every language.
+    Same(String),
+    /// A text per language.
+    PerLanguage(PerLanguage),
+}
+
+/// `{ en = "…", de = "…", fr = "…" }`, each optional.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerLanguage {
+    /// English.
+    pub en: Option<String>,
+    /// German.
+    pub de: Option<String>,
+    /// French.
+    pub fr: Option<String>,
+}
+
 /// The `[notices]` table: what login tells users of each role.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Notices {
-    /// The notice for ordinary users.
-    pub user: Option<String>,
-    /// The notice for administrators.
-    pub admin: Option<String>,
+    /// The notice for ordinary users (one text, or one per language).
+    pub user: Option<LocalizedSetting>,
+    /// The notice for administrators (one text, or one per language).
+    pub admin: Option<LocalizedSetting>,
 }
 
 /// The `[argon2]` table.
@@ -163,8 +188,11 @@ pub struct Config {
     pub database: String,
     /// E-mail settings.
     pub mail: MailSettings,
-    /// "Contact {support_contact} for assistance."
-    pub support_contact: String,
+    /// The site's name.
+    pub site_name: String,
+    /// "Contact {support_contact} for assistance."; `None`: the catalogue's "your
+    /// administrator", in the reader's language.
+    pub support_contact: Option<LocalizedSetting>,
     /// Login notices per role.
     pub notices: Notices,
     /// Argon2id and the hashing pool.
@@ -288,9 +316,11 @@ impl ConfigFile {
                     .unwrap_or_else(|| PathBuf::from(DEFAULT_MAIL_DIR)),
                 from,
             },
-            support_contact: self
-                .support_contact
-                .unwrap_or_else(|| "your administrator".to_owned()),
+            site_name: self
+                .site_name
+                .filter(|name| !name.trim().is_empty())
+                .unwrap_or_else(|| "passguard".to_owned()),
+            support_contact: self.support_contact,
             notices: self.notices.unwrap_or_default(),
             hashing,
             session_lifetime: lifetime.as_secs_i64(),
@@ -466,11 +496,47 @@ mod tests {
         );
         assert_eq!(config.session_lifetime, 1800);
         assert_eq!(
-            config.notices.admin.as_deref(),
-            Some("Admins: every action is logged.")
+            config.notices.admin,
+            Some(LocalizedSetting::Same(
+                "Admins: every action is logged.".to_owned()
+            ))
         );
         assert_eq!(config.hashing.memory_kib, 8192);
         assert_eq!(config.hashing.workers, 1);
+    }
+
+    #[test]
+    fn configured_texts_may_be_given_per_language() {
+        let text = r#"
+            site_name = "Partner portal"
+            support_contact = { en = "the service desk", de = "den Service-Desk" }
+            [notices]
+            user = { de = "Nur für befugte Nutzung." }
+        "#;
+        let config = ConfigFile::from_toml(text)
+            .unwrap()
+            .resolve(policy(), false)
+            .unwrap();
+        assert_eq!(config.site_name, "Partner portal");
+        assert_eq!(
+            config.support_contact,
+            Some(LocalizedSetting::PerLanguage(PerLanguage {
+                en: Some("the service desk".to_owned()),
+                de: Some("den Service-Desk".to_owned()),
+                fr: None,
+            }))
+        );
+        assert!(matches!(
+            config.notices.user,
+            Some(LocalizedSetting::PerLanguage(PerLanguage {
+                de: Some(_),
+                ..
+            }))
+        ));
+        let error = ConfigFile::from_toml("support_contact = { it = \"x\" }")
+            .and_then(|file| file.resolve(policy(), false))
+            .unwrap_err();
+        assert!(error.0.contains("support_contact"), "{error}");
     }
 
     #[test]

@@ -5,6 +5,13 @@ use passguard_i18n::{Entry, entry};
 
 pub(super) const ENTRIES: &[Entry] = &[
     entry!(
+        "contact.default",
+        [],
+        "your administrator",
+        "Ihren Administrator",
+        "votre administrateur"
+    ),
+    entry!(
         "error.admin-in-org",
         [],
         "An administrator belongs to no organization.",
@@ -209,10 +216,17 @@ pub(super) const ENTRIES: &[Entry] = &[
     ),
     entry!(
         "error.invalid-security-questions.answer",
-        ["max"],
-        "An answer is 1 to {max} characters.",
-        "Eine Antwort hat 1 bis {max} Zeichen.",
-        "Une réponse compte de 1 à {max} caractères."
+        ["min", "max"],
+        "An answer is {min} to {max} characters.",
+        "Eine Antwort hat {min} bis {max} Zeichen.",
+        "Une réponse compte de {min} à {max} caractères."
+    ),
+    entry!(
+        "error.invalid-security-questions.answer-secret",
+        [],
+        "An answer may not be your username or your password.",
+        "Eine Antwort darf weder Ihr Benutzername noch Ihr Passwort sein.",
+        "Une réponse ne peut être ni votre nom d’utilisateur ni votre mot de passe."
     ),
     entry!(
         "error.invalid-security-questions.count",
@@ -234,6 +248,13 @@ pub(super) const ENTRIES: &[Entry] = &[
         "A question is 1 to {max} characters on one line.",
         "Eine Frage hat 1 bis {max} Zeichen in einer Zeile.",
         "Une question compte de 1 à {max} caractères sur une seule ligne."
+    ),
+    entry!(
+        "error.invalid-security-questions.same-answer",
+        [],
+        "Give each question its own answer.",
+        "Geben Sie jeder Frage eine eigene Antwort.",
+        "Donnez à chaque question sa propre réponse."
     ),
     entry!(
         "error.invalid-slug",
@@ -495,6 +516,13 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Contactez {contact} pour obtenir de l’aide."
     ),
     entry!(
+        "mail.genuine",
+        ["from", "site"],
+        "{site} e-mails come only from {from} and never ask for your password.",
+        "E-Mails von {site} kommen nur von {from} und fragen nie nach Ihrem Passwort.",
+        "Les e-mails de {site} viennent uniquement de {from} et ne demandent jamais votre mot de passe."
+    ),
+    entry!(
         "mail.greeting",
         ["username"],
         "Hello {username},",
@@ -502,11 +530,25 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Bonjour {username},"
     ),
     entry!(
+        "mail.invitation.by",
+        ["inviter", "site", "username"],
+        "{inviter} invited you to {site}: an account named {username} was created for you. Choose its password to start using it.",
+        "{inviter} hat Sie zu {site} eingeladen: Für Sie wurde ein Konto mit dem Namen {username} angelegt. Wählen Sie sein Passwort, um es zu nutzen.",
+        "{inviter} vous a invité sur {site} : un compte nommé {username} a été créé pour vous. Choisissez son mot de passe pour commencer à l’utiliser."
+    ),
+    entry!(
+        "mail.invitation.by-in-org",
+        ["inviter", "org", "site", "username"],
+        "{inviter} invited you to {site} for {org}: an account named {username} was created for you. Choose its password to start using it.",
+        "{inviter} hat Sie zu {site} für {org} eingeladen: Für Sie wurde ein Konto mit dem Namen {username} angelegt. Wählen Sie sein Passwort, um es zu nutzen.",
+        "{inviter} vous a invité sur {site} pour {org} : un compte nommé {username} a été créé pour vous. Choisissez son mot de passe pour commencer à l’utiliser."
+    ),
+    entry!(
         "mail.invitation.created",
-        ["username"],
-        "An account named {username} was created for you. Choose its password to start using it.",
-        "Für Sie wurde ein Konto mit dem Namen {username} angelegt. Wählen Sie sein Passwort, um es zu nutzen.",
-        "Un compte nommé {username} a été créé pour vous. Choisissez son mot de passe pour commencer à l’utiliser."
+        ["site", "username"],
+        "An account named {username} was created for you on {site}. Choose its password to start using it.",
+        "Für Sie wurde bei {site} ein Konto mit dem Namen {username} angelegt. Wählen Sie sein Passwort, um es zu nutzen.",
+        "Un compte nommé {username} a été créé pour vous sur {site}. Choisissez son mot de passe pour commencer à l’utiliser."
     ),
     entry!(
         "mail.invitation.link",
@@ -600,6 +642,13 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Votre compte est verrouillé : contactez un administrateur"
     ),
     entry!(
+        "mail.reset.by-admin",
+        ["admin", "site"],
+        "The administrator {admin} asked for a new password for your {site} account: this message was not asked for by you. Choose a new password with the link below; if you did not expect it, contact support before you use it.",
+        "Der Administrator {admin} hat für Ihr Konto bei {site} ein neues Passwort angefordert: Diese Nachricht haben nicht Sie angefordert. Wählen Sie mit dem Link unten ein neues Passwort; wenn Sie das nicht erwartet haben, wenden Sie sich vorher an den Support.",
+        "L’administrateur {admin} a demandé un nouveau mot de passe pour votre compte {site} : ce n’est pas vous qui avez demandé ce message. Choisissez un nouveau mot de passe avec le lien ci-dessous ; si vous ne vous y attendiez pas, contactez l’assistance avant de l’utiliser."
+    ),
+    entry!(
         "mail.reset.link",
         [],
         "Choose a new password",
@@ -626,6 +675,20 @@ pub(super) const ENTRIES: &[Entry] = &[
         "This link works once and for {lifetime}, until {until}; a newer request replaces it.",
         "Dieser Link funktioniert einmal und {lifetime} lang, bis {until}; eine neuere Anfrage ersetzt ihn.",
         "Ce lien ne fonctionne qu’une fois, pendant {lifetime}, jusqu’au {until} ; une demande plus récente le remplace."
+    ),
+    entry!(
+        "mail.signature",
+        ["site"],
+        "Sent by {site}.",
+        "Gesendet von {site}.",
+        "Envoyé par {site}."
+    ),
+    entry!(
+        "mail.signature-org",
+        ["org", "site"],
+        "Sent by {site} for {org}.",
+        "Gesendet von {site} für {org}.",
+        "Envoyé par {site} pour {org}."
     ),
     entry!(
         "placeholder.api",

@@ -7,6 +7,7 @@ mod catalogue;
 
 use std::borrow::Cow;
 
+use crate::config::LocalizedSetting;
 use passguard_i18n::{Arg, Catalogue, ENGINE, Locale};
 
 /// The server's sentences. Spans of time are worded with the engine's units.
@@ -31,6 +32,7 @@ keys! {
     BREACH_STORE_MISSING = "error.breach-store-missing",
     BUSY = "error.busy",
     CONFLICT = "error.conflict",
+    CONTACT_DEFAULT = "contact.default",
     CROSS_ORIGIN = "error.cross-origin",
     DISABLED = "error.disabled",
     EXISTS = "error.exists",
@@ -58,6 +60,8 @@ keys! {
     REQUEST_QUERY = "error.invalid-request.query",
     REQUEST_VALUE = "error.invalid-request.value",
     QUESTIONS_ANSWER = "error.invalid-security-questions.answer",
+    QUESTIONS_ANSWER_SECRET = "error.invalid-security-questions.answer-secret",
+    QUESTIONS_SAME_ANSWER = "error.invalid-security-questions.same-answer",
     QUESTIONS_COUNT = "error.invalid-security-questions.count",
     QUESTIONS_DUPLICATE = "error.invalid-security-questions.duplicate",
     QUESTIONS_QUESTION = "error.invalid-security-questions.question",
@@ -96,7 +100,10 @@ keys! {
     MAIL_EXPIRY_SUBJECT = "mail.expiry.subject",
     MAIL_EXPIRY_VALIDITY = "mail.expiry.validity",
     MAIL_FOOTER = "mail.footer",
+    MAIL_GENUINE = "mail.genuine",
     MAIL_GREETING = "mail.greeting",
+    MAIL_INVITATION_BY = "mail.invitation.by",
+    MAIL_INVITATION_BY_IN_ORG = "mail.invitation.by-in-org",
     MAIL_INVITATION_CREATED = "mail.invitation.created",
     MAIL_INVITATION_LINK = "mail.invitation.link",
     MAIL_INVITATION_SUBJECT = "mail.invitation.subject",
@@ -111,10 +118,13 @@ keys! {
     MAIL_LOCKED_CONTACT = "mail.locked.contact",
     MAIL_LOCKED_REQUESTED = "mail.locked.requested",
     MAIL_LOCKED_SUBJECT = "mail.locked.subject",
+    MAIL_RESET_BY_ADMIN = "mail.reset.by-admin",
     MAIL_RESET_LINK = "mail.reset.link",
     MAIL_RESET_REQUESTED = "mail.reset.requested",
     MAIL_RESET_SUBJECT = "mail.reset.subject",
     MAIL_RESET_VALIDITY = "mail.reset.validity",
+    MAIL_SIGNATURE = "mail.signature",
+    MAIL_SIGNATURE_ORG = "mail.signature-org",
     PLACEHOLDER_API = "placeholder.api",
     PLACEHOLDER_NOT_BUILT = "placeholder.not-built",
     PLACEHOLDER_OPENAPI = "placeholder.openapi",
@@ -133,6 +143,67 @@ pub(crate) enum Value {
     Span(i64),
     /// A moment (Unix seconds), written `2026-11-24 14:05 UTC` in every language.
     Time(i64),
+    /// A configured text that may be given per language (the support contact).
+    Localized(Localized),
+}
+
+/// A configured text (support contact, login notice): one text for every language, or one
+/// per language (`{ en = "…", de = "…" }`). A language left out reads the English text, else
+/// any other given; with none given, `fallback`'s sentence of the catalogue, if any.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Localized {
+    en: Option<String>,
+    de: Option<String>,
+    fr: Option<String>,
+    fallback: Option<Key>,
+}
+
+impl Localized {
+    /// The same `text` in every language.
+    pub(crate) fn same(text: &str) -> Self {
+        Self {
+            en: Some(text.to_owned()),
+            ..Self::default()
+        }
+    }
+
+    /// The configured `setting` (empty texts count as none), else `fallback`'s sentence.
+    pub(crate) fn configured(setting: Option<LocalizedSetting>, fallback: Option<Key>) -> Self {
+        let keep = |text: Option<String>| text.filter(|t| !t.trim().is_empty());
+        let (en, de, fr) = match setting {
+            None => (None, None, None),
+            Some(LocalizedSetting::Same(text)) => (keep(Some(text)), None, None),
+            Some(LocalizedSetting::PerLanguage(per)) => (keep(per.en), keep(per.de), keep(per.fr)),
+        };
+        Self {
+            en,
+            de,
+            fr,
+            fallback,
+        }
+    }
+
+    /// The text in `locale`; empty when there is none.
+    pub(crate) fn render(&self, locale: Locale) -> String {
+        let own = match locale {
+            Locale::En => &self.en,
+            Locale::De => &self.de,
+            Locale::Fr => &self.fr,
+        };
+        own.as_ref()
+            .or(self.en.as_ref())
+            .or(self.de.as_ref())
+            .or(self.fr.as_ref())
+            .cloned()
+            .or_else(|| self.fallback.map(|key| text(locale, key)))
+            .unwrap_or_default()
+    }
+}
+
+impl From<Localized> for Value {
+    fn from(text: Localized) -> Self {
+        Value::Localized(text)
+    }
 }
 
 impl From<i64> for Value {
@@ -198,6 +269,7 @@ impl Message {
                 Value::Text(text) => Cow::Borrowed(text.as_str()),
                 Value::Span(seconds) => Cow::Owned(passguard_i18n::span(locale, *seconds)),
                 Value::Time(unix) => Cow::Owned(format_time(*unix)),
+                Value::Localized(text) => Cow::Owned(text.render(locale)),
                 Value::Int(_) => Cow::Borrowed(""),
             })
             .collect();
@@ -207,7 +279,9 @@ impl Message {
             .zip(&words)
             .map(|((name, value), word)| match value {
                 Value::Int(n) => (*name, Arg::Int(*n)),
-                Value::Text(_) | Value::Span(_) | Value::Time(_) => (*name, Arg::Text(word)),
+                Value::Text(_) | Value::Span(_) | Value::Time(_) | Value::Localized(_) => {
+                    (*name, Arg::Text(word))
+                }
             })
             .collect();
         CATALOGUE.text(locale, self.key.0, &args)
