@@ -98,7 +98,10 @@ describe("breached passwords", () => {
     const submit = async (password) => {
       await page.locator("#new-password").fill(password);
       await page.locator("#confirm-password").fill(password);
-      for (const [i, answer] of answers.entries()) await page.locator(`#answer-${i}`).fill(answer);
+      for (const [i, answer] of answers.entries()) {
+        await page.locator(`#question-${i}`).fill(`Question ${i + 1}?`);
+        await page.locator(`#answer-${i}`).fill(answer);
+      }
     };
     await submit(FRESH);
     await page.locator('[data-rule="not-breached"][data-status="pass"]').waitFor();
@@ -120,8 +123,8 @@ describe("breached passwords", () => {
         token,
         password: generated(7),
         security_questions: [
-          { question: "Q1?", answer: "a1" },
-          { question: "Q2?", answer: "a2" },
+          { question: "Q1?", answer: "Alpha one" },
+          { question: "Q2?", answer: "Bravo two" },
         ],
       }),
     });

@@ -51,7 +51,10 @@ describe("an organization's administrator", () => {
     await coyote.locator("#new-password").fill(COYOTE);
     await coyote.locator("#confirm-password").fill(COYOTE);
     assert.equal((await checklist(coyote))["min-length"], "pass");
-    for (const [i, answer] of ANSWERS.entries()) await coyote.locator(`#answer-${i}`).fill(answer);
+    for (const [i, answer] of ANSWERS.entries()) {
+      await coyote.locator(`#question-${i}`).fill(`Question ${i + 1}?`);
+      await coyote.locator(`#answer-${i}`).fill(answer);
+    }
     await coyote.getByRole("button", { name: "Create account" }).click();
     await coyote.locator('[data-alert="ok"]').waitFor();
   });

@@ -50,11 +50,16 @@ describe("password managers", () => {
     assert.deepEqual(await rulesOf(page), { password: RULES, confirm: RULES, current: null });
     await page.locator("#new-password").fill(PASSWORD);
     await page.locator("#confirm-password").fill(PASSWORD);
-    for (const [i, answer] of ANSWERS.entries()) await page.locator(`#answer-${i}`).fill(answer);
+    for (const [i, answer] of ANSWERS.entries()) {
+      await page.locator(`#question-${i}`).fill(`Question ${i + 1}?`);
+      await page.locator(`#answer-${i}`).fill(answer);
+    }
     await page.getByRole("button", { name: "Create account" }).click();
     await page.locator('[data-alert="ok"]').waitFor();
 
-    // The change form, reached as a password manager sends its user there.
+    // The change form, reached as a password manager sends its user there (past the
+    // minimum age of the registration, so that the form is there to fill in).
+    await server.advance(49 * 3600);
     await page.goto(`${server.url}/login`);
     await page.locator("#username").fill("admin");
     await page.locator("#password").fill(PASSWORD);

@@ -37,8 +37,9 @@ async function freePort() {
   });
 }
 
-/** A server process with its own database, mail directory and config (`config`: more TOML). */
-export async function startServer({ policy = "security-admin", config: extra = "" } = {}) {
+/** A server process with its own database, mail directory and config (`config`: more TOML;
+ * `configFile`: the config file's text instead of the usual support contact and notices). */
+export async function startServer({ policy = "security-admin", config: extra = "", configFile = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "passguard-pages-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -47,7 +48,8 @@ export async function startServer({ policy = "security-admin", config: extra = "
   const config = join(dir, "passguard.toml");
   writeFileSync(
     config,
-    `support_contact = ${JSON.stringify(SUPPORT)}\n[notices]\nuser = ${JSON.stringify(NOTICES.user)}\nadmin = ${JSON.stringify(NOTICES.admin)}\n${extra}\n`,
+    configFile ??
+      `support_contact = ${JSON.stringify(SUPPORT)}\n[notices]\nuser = ${JSON.stringify(NOTICES.user)}\nadmin = ${JSON.stringify(NOTICES.admin)}\n${extra}\n`,
   );
   const shared = ["--config", config, "--database", database, "--mail-dir", mail, "--policy", policy, "--public-url", url];
   const created = spawnSync(BIN, ["admin", "create", "--username", "admin", "--email", "admin@example.com", "--admin", ...shared], {
@@ -116,12 +118,30 @@ export function mails(dir) {
     .map((name) => ({ name, at: statSync(join(dir, name)).mtimeMs }))
     .sort((a, b) => a.at - b.at || a.name.localeCompare(b.name))
     .map(({ name }) => {
-      const raw = readFileSync(join(dir, name), "utf8");
+      // Read as bytes: quoted-printable undone below, then the bytes read as UTF-8.
+      const raw = readFileSync(join(dir, name), "latin1");
       const head = raw.split(/\r?\n\r?\n/)[0];
-      const header = (key) => (head.match(new RegExp(`^${key}: (.*)$`, "mi")) ?? [])[1] ?? "";
-      const text = raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
-      return { to: header("To"), subject: header("Subject"), text };
+      // A long header continues on lines that start with white space.
+      const header = (key) =>
+        ((head.match(new RegExp(`^${key}: (.*(?:\r?\n[ \t].*)*)`, "mi")) ?? [])[1] ?? "").replace(/\r?\n[ \t]+/g, " ");
+      const bytes = raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+      const text = Buffer.from(bytes, "latin1").toString("utf8");
+      return { to: header("To"), from: header("From"), subject: decodeHeader(header("Subject")), text, raw };
     });
+}
+
+/** An RFC 2047 header as read (`=?utf-8?b?…?=` / `=?utf-8?q?…?=` words decoded). */
+function decodeHeader(value) {
+  return value
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, kind, text) =>
+      kind.toLowerCase() === "b"
+        ? Buffer.from(text, "base64").toString("utf8")
+        : Buffer.from(
+            text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (__, hex) => String.fromCharCode(parseInt(hex, 16))),
+            "latin1",
+          ).toString("utf8"),
+    );
 }
 
 /** The newest link to `/{page}?token=` e-mailed to `address`. */

@@ -87,6 +87,20 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Wir haben Ihnen einen Link zum Wählen eines neuen Passworts gesendet.",
         "Nous vous avons envoyé un lien pour choisir un nouveau mot de passe."
     ),
+    entry!(
+        "page.account.min-age-wait",
+        ["span", "at"],
+        "Your password was changed recently, and the policy allows a new change only after a waiting time: you can change it again from {at} (in {span}). Forgotten it meanwhile? Use the e-mail link below.",
+        "Ihr Passwort wurde kürzlich geändert, und die Richtlinie erlaubt eine neue Änderung erst nach einer Wartezeit: Sie können es ab {at} wieder ändern (noch {span}). Inzwischen vergessen? Nutzen Sie den E-Mail-Link unten.",
+        "Votre mot de passe a été changé récemment et la politique n’autorise un nouveau changement qu’après un délai : vous pourrez le changer à nouveau à partir du {at} (dans {span}). Oublié entre-temps ? Utilisez le lien par e-mail ci-dessous."
+    ),
+    entry!(
+        "page.account.need-current",
+        [],
+        "Enter your current password.",
+        "Geben Sie Ihr aktuelles Passwort ein.",
+        "Saisissez votre mot de passe actuel."
+    ),
     entry!("page.account.never", [], "never", "nie", "jamais"),
     entry!("page.account.now", [], "now", "jetzt", "maintenant"),
     entry!(
@@ -741,6 +755,35 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Mot de passe oublié ?"
     ),
     entry!(
+        "page.form.busy",
+        [],
+        "Please wait…",
+        "Bitte warten…",
+        "Veuillez patienter…"
+    ),
+    entry!("page.form.error", [], "Error: ", "Fehler: ", "Erreur : "),
+    entry!(
+        "page.form.problem",
+        [],
+        "There is a problem",
+        "Es gibt ein Problem",
+        "Il y a un problème"
+    ),
+    entry!(
+        "page.invite.need-email",
+        [],
+        "Enter an e-mail address such as name@example.com: the invitation goes there.",
+        "Geben Sie eine E-Mail-Adresse wie name@example.com ein: Dorthin geht die Einladung.",
+        "Saisissez une adresse e-mail comme nom@example.com : l’invitation y sera envoyée."
+    ),
+    entry!(
+        "page.invite.need-username",
+        [],
+        "Enter a username for the new account.",
+        "Geben Sie einen Benutzernamen für das neue Konto ein.",
+        "Saisissez un nom d’utilisateur pour le nouveau compte."
+    ),
+    entry!(
         "page.invite.no-org",
         [],
         "None (the operator’s own accounts)",
@@ -778,11 +821,53 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ),
     entry!("page.language", [], "Language", "Sprache", "Langue"),
     entry!(
+        "page.link.missing",
+        [],
+        "This page needs the link from your e-mail: the address you opened has no token.",
+        "Diese Seite braucht den Link aus Ihrer E-Mail: Der geöffneten Adresse fehlt das Token.",
+        "Cette page a besoin du lien reçu par e-mail : l’adresse ouverte ne contient pas de jeton."
+    ),
+    entry!(
+        "page.link.next.register",
+        [],
+        "Open the link in your invitation e-mail. If it no longer works, ask your administrator to send a new invitation.",
+        "Öffnen Sie den Link aus Ihrer Einladungs-E-Mail. Funktioniert er nicht mehr, bitten Sie Ihren Administrator um eine neue Einladung.",
+        "Ouvrez le lien de votre e-mail d’invitation. S’il ne fonctionne plus, demandez une nouvelle invitation à votre administrateur."
+    ),
+    entry!(
+        "page.link.next.register-used",
+        [],
+        "Your account is already set up: sign in with the password you chose. Forgotten it? Ask for a reset link.",
+        "Ihr Konto ist bereits eingerichtet: Melden Sie sich mit dem gewählten Passwort an. Vergessen? Fordern Sie einen Link zum Zurücksetzen an.",
+        "Votre compte est déjà créé : connectez-vous avec le mot de passe choisi. Oublié ? Demandez un lien de réinitialisation."
+    ),
+    entry!(
+        "page.link.next.reset",
+        [],
+        "Ask for a new link: it arrives by e-mail within minutes.",
+        "Fordern Sie einen neuen Link an: Er kommt innerhalb weniger Minuten per E-Mail.",
+        "Demandez un nouveau lien : il arrive par e-mail en quelques minutes."
+    ),
+    entry!(
+        "page.link.next.reset-used",
+        [],
+        "This link was already used. If you chose a new password with it, sign in; otherwise ask for a new link.",
+        "Dieser Link wurde bereits benutzt. Haben Sie damit ein neues Passwort gewählt, melden Sie sich an; sonst fordern Sie einen neuen Link an.",
+        "Ce lien a déjà servi. Si vous avez choisi un nouveau mot de passe avec lui, connectez-vous ; sinon demandez un nouveau lien."
+    ),
+    entry!(
         "page.login.change",
         [],
         "Change your password",
         "Passwort ändern",
         "Changer votre mot de passe"
+    ),
+    entry!(
+        "page.login.change-hint",
+        [],
+        "To change your password, sign in with your current one first: the form for the new one comes next. Forgotten it? Use “Forgot your password?” below.",
+        "Um Ihr Passwort zu ändern, melden Sie sich zuerst mit dem aktuellen an: danach folgt das Formular für das neue. Vergessen? Nutzen Sie unten „Passwort vergessen?“.",
+        "Pour changer votre mot de passe, connectez-vous d’abord avec l’actuel : le formulaire du nouveau suit. Oublié ? Utilisez « Mot de passe oublié ? » ci-dessous."
     ),
     entry!(
         "page.login.forgot",
@@ -804,6 +889,20 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "The username or password is not right.",
         "Benutzername oder Passwort ist falsch.",
         "L’identifiant ou le mot de passe est incorrect."
+    ),
+    entry!(
+        "page.login.need-password",
+        [],
+        "Enter your password.",
+        "Geben Sie Ihr Passwort ein.",
+        "Saisissez votre mot de passe."
+    ),
+    entry!(
+        "page.login.need-username",
+        [],
+        "Enter your username or e-mail address.",
+        "Geben Sie Ihren Benutzernamen oder Ihre E-Mail-Adresse ein.",
+        "Saisissez votre nom d’utilisateur ou votre adresse e-mail."
     ),
     entry!(
         "page.login.submit",
@@ -830,6 +929,13 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Se connecter"
     ),
     entry!(
+        "page.nav.signed-in-as",
+        [],
+        "Signed in as",
+        "Angemeldet als",
+        "Connecté en tant que"
+    ),
+    entry!(
         "page.not-found.link",
         [],
         "Go to the sign-in page",
@@ -844,6 +950,27 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Page introuvable"
     ),
     entry!("page.password.hide", [], "Hide", "Verbergen", "Masquer"),
+    entry!(
+        "page.password.need-confirm",
+        [],
+        "Type the new password again to confirm it.",
+        "Geben Sie das neue Passwort zur Bestätigung noch einmal ein.",
+        "Saisissez à nouveau le nouveau mot de passe pour le confirmer."
+    ),
+    entry!(
+        "page.password.need-new",
+        [],
+        "Choose a new password.",
+        "Wählen Sie ein neues Passwort.",
+        "Choisissez un nouveau mot de passe."
+    ),
+    entry!(
+        "page.password.rules-unmet",
+        [],
+        "The new password does not meet every requirement: see the list under it.",
+        "Das neue Passwort erfüllt nicht alle Anforderungen: Siehe die Liste darunter.",
+        "Le nouveau mot de passe ne respecte pas toutes les exigences : voir la liste en dessous."
+    ),
     entry!("page.password.show", [], "Show", "Anzeigen", "Afficher"),
     entry!(
         "page.question-idea.1",
@@ -895,6 +1022,13 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Réponse {n}"
     ),
     entry!(
+        "page.questions.answer-is-secret",
+        ["n"],
+        "Answer {n} may not be your username or your password.",
+        "Antwort {n} darf weder Ihr Benutzername noch Ihr Passwort sein.",
+        "La réponse {n} ne peut être ni votre nom d’utilisateur ni votre mot de passe."
+    ),
+    entry!(
         "page.questions.hint",
         [],
         "You will answer these before you can reset your password. Answers ignore case and extra spaces.",
@@ -909,11 +1043,53 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Questions de sécurité"
     ),
     entry!(
+        "page.questions.need-answer",
+        ["n"],
+        "Answer question {n}.",
+        "Beantworten Sie Frage {n}.",
+        "Répondez à la question {n}."
+    ),
+    entry!(
+        "page.questions.need-question",
+        ["n"],
+        "Write question {n} (or pick a suggestion).",
+        "Schreiben Sie Frage {n} (oder wählen Sie einen Vorschlag).",
+        "Écrivez la question {n} (ou choisissez une suggestion)."
+    ),
+    entry!(
+        "page.questions.placeholder",
+        ["idea"],
+        "For example: {idea}",
+        "Zum Beispiel: {idea}",
+        "Par exemple : {idea}"
+    ),
+    entry!(
         "page.questions.question",
         ["n"],
         "Question {n}",
         "Frage {n}",
         "Question {n}"
+    ),
+    entry!(
+        "page.questions.same-answer",
+        ["n"],
+        "Answer {n} repeats an earlier answer: give each question its own answer.",
+        "Antwort {n} wiederholt eine frühere Antwort: Geben Sie jeder Frage eine eigene Antwort.",
+        "La réponse {n} répète une réponse précédente : donnez à chaque question sa propre réponse."
+    ),
+    entry!(
+        "page.questions.same-question",
+        ["n"],
+        "Question {n} repeats an earlier question: choose a different one.",
+        "Frage {n} wiederholt eine frühere Frage: Wählen Sie eine andere.",
+        "La question {n} répète une question précédente : choisissez-en une autre."
+    ),
+    entry!(
+        "page.questions.short-answer",
+        ["n"],
+        "Answer {n} needs at least 3 characters.",
+        "Antwort {n} braucht mindestens 3 Zeichen.",
+        "La réponse {n} doit compter au moins 3 caractères."
     ),
     entry!("page.register.account", [], "Account", "Konto", "Compte"),
     entry!(
@@ -945,6 +1121,13 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Créez votre mot de passe"
     ),
     entry!(
+        "page.reset.attempts",
+        ["n"],
+        "{n, plural, one {After # wrong attempt} other {After # wrong attempts}} your account locks.",
+        "{n, plural, one {Nach # falschen Versuch} other {Nach # falschen Versuchen}} wird Ihr Konto gesperrt.",
+        "{n, plural, one {Après # essai erroné} other {Après # essais erronés}}, votre compte est verrouillé."
+    ),
+    entry!(
         "page.reset.checking",
         [],
         "Checking your link…",
@@ -959,11 +1142,25 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Votre mot de passe a été changé."
     ),
     entry!(
+        "page.reset.last-attempt",
+        [],
+        "Last attempt: one more wrong answer locks your account. If you are unsure, contact support instead.",
+        "Letzter Versuch: Eine weitere falsche Antwort sperrt Ihr Konto. Wenn Sie unsicher sind, wenden Sie sich lieber an den Support.",
+        "Dernier essai : une autre réponse erronée verrouillera votre compte. En cas de doute, contactez plutôt l’assistance."
+    ),
+    entry!(
         "page.reset.locked",
         [],
         "Too many wrong answers: the account is locked. Contact an administrator to unlock it.",
         "Zu viele falsche Antworten: Das Konto ist gesperrt. Wenden Sie sich zum Entsperren an einen Administrator.",
         "Trop de mauvaises réponses : le compte est verrouillé. Contactez un administrateur pour le déverrouiller."
+    ),
+    entry!(
+        "page.reset.need-answer",
+        ["question"],
+        "Answer “{question}”.",
+        "Beantworten Sie „{question}“.",
+        "Répondez à « {question} »."
     ),
     entry!(
         "page.reset.new-link",
@@ -994,6 +1191,13 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Les réponses ne correspondent pas à celles que vous avez choisies. Vérifiez-les et réessayez."
     ),
     entry!(
+        "page.reset.wrong-answers-last",
+        [],
+        "The answers do not match the ones you chose. Careful: one more wrong answer locks your account.",
+        "Die Antworten stimmen nicht mit den von Ihnen gewählten überein. Vorsicht: Eine weitere falsche Antwort sperrt Ihr Konto.",
+        "Les réponses ne correspondent pas à celles que vous avez choisies. Attention : une autre réponse erronée verrouillera votre compte."
+    ),
+    entry!(
         "page.role.admin",
         [],
         "Administrator",
@@ -1008,6 +1212,13 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Administrateur de l’organisation"
     ),
     entry!("page.role.user", [], "User", "Benutzer", "Utilisateur"),
+    entry!(
+        "page.rule.asked",
+        [],
+        "Required: ",
+        "Erforderlich: ",
+        "Exigé : "
+    ),
     entry!("page.rule.met", [], "Met: ", "Erfüllt: ", "Respecté : "),
     entry!(
         "page.rule.pending",
@@ -1022,6 +1233,13 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Not met: ",
         "Nicht erfüllt: ",
         "Non respecté : "
+    ),
+    entry!(
+        "page.skip",
+        [],
+        "Skip to main content",
+        "Zum Hauptinhalt springen",
+        "Aller au contenu principal"
     ),
     entry!("page.status.active", [], "Active", "Aktiv", "Actif"),
     entry!(
@@ -1040,6 +1258,13 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Password Reset Pending",
         "Zurücksetzung ausstehend",
         "Réinitialisation en attente"
+    ),
+    entry!(
+        "page.strength.advice",
+        ["word"],
+        "Estimated strength (advice, not a rule): {word}",
+        "Geschätzte Stärke (Hinweis, keine Regel): {word}",
+        "Robustesse estimée (conseil, pas une règle) : {word}"
     ),
     entry!(
         "page.strength.label",

@@ -22,6 +22,8 @@ pub(crate) struct Verdict {
     pub(crate) accepted: bool,
     pub(crate) lines: Vec<Line>,
     pub(crate) strength: Option<StrengthView>,
+    /// Nothing typed yet: the rules read as what is asked, not as failures.
+    pub(crate) untouched: bool,
 }
 
 /// The strength meter's contents.
@@ -30,10 +32,23 @@ pub(crate) struct StrengthView {
     pub(crate) score: u8,
     pub(crate) warning: Option<String>,
     pub(crate) suggestions: Vec<String>,
+    /// The policy sets no strength minimum: the meter is advice, never a refusal.
+    pub(crate) advice: bool,
+    /// Every rule accepts the password: a warning is a tip, not an alarm.
+    pub(crate) accepted: bool,
+}
+
+/// Tips of the estimator that `policy` contradicts: "no need for symbols, digits or
+/// uppercase letters" under a rule that demands some of them.
+fn contradicts(policy: Option<&Policy>, suggestion_id: &str) -> bool {
+    let demands_groups = policy
+        .and_then(|p| p.password.character_groups.as_ref())
+        .is_some_and(|groups| groups.required > 1);
+    demands_groups && suggestion_id == "no-need-for-mixed-characters"
 }
 
 impl Verdict {
-    pub(crate) fn from_report(report: &Report) -> Self {
+    pub(crate) fn from_report(report: &Report, policy: Option<&Policy>) -> Self {
         let lines = report
             .rules
             .iter()
@@ -46,7 +61,8 @@ impl Verdict {
         Self {
             accepted: report.accepted,
             lines,
-            strength: strength_of(report),
+            strength: strength_of(report, policy),
+            untouched: false,
         }
     }
 
@@ -72,12 +88,26 @@ impl Verdict {
     }
 }
 
-fn strength_of(report: &Report) -> Option<StrengthView> {
+fn strength_of(report: &Report, policy: Option<&Policy>) -> Option<StrengthView> {
     let strength = &report.strength;
+    let suggestions = strength
+        .suggestions
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            strength
+                .suggestion_ids
+                .get(*i)
+                .is_none_or(|id| !contradicts(policy, id))
+        })
+        .map(|(_, text)| text.clone())
+        .collect();
     Some(StrengthView {
         score: strength.score.min(4),
         warning: strength.warning.clone(),
-        suggestions: strength.suggestions.clone(),
+        suggestions,
+        advice: policy.is_none_or(|p| p.password.min_strength == 0),
+        accepted: report.accepted,
     })
 }
 
@@ -102,7 +132,10 @@ pub(crate) fn live_verdict(
                     locale: Some(locale),
                     ..context.clone()
                 };
-                Verdict::from_report(&policy.check(&password, &context))
+                let mut verdict =
+                    Verdict::from_report(&policy.check(&password, &context), Some(policy));
+                verdict.untouched = password.is_empty();
+                verdict
             }),
             None => Verdict::default(),
         })
@@ -145,13 +178,20 @@ pub(crate) fn Checklist(verdict: Memo<Verdict>, #[prop(into)] id: String) -> imp
                             move |_| verdict.with(|v| v.line(&rule))
                         });
                         let status = move || line.with(|l| l.as_ref().map(|l| l.status.clone()).unwrap_or_default());
+                        // Before the first keystroke a rule is what is asked, not a failure;
+                        // a rule only the server decides is information.
+                        let shown = move || match status().as_str() {
+                            "pending" => "info",
+                            _ if verdict.with(|v| v.untouched) => "neutral",
+                            other => if other == "pass" { "pass" } else { "fail" },
+                        };
                         view! {
-                            <li data-rule=rule.clone() data-status=status class=move || format!("rule {}", status())>
+                            <li data-rule=rule.clone() data-status=status data-shown=shown class=move || format!("rule {}", shown())>
                                 <span class="icon" aria-hidden="true">
-                                    {move || match status().as_str() { "pass" => "✓", "fail" => "✗", _ => "…" }}
+                                    {move || match shown() { "pass" => "✓", "fail" => "✗", "info" => "i", _ => "•" }}
                                 </span>
                                 <span class="sr-only">
-                                    {move || tr(match status().as_str() { "pass" => "page.rule.met", "fail" => "page.rule.unmet", _ => "page.rule.pending" }, &[])}
+                                    {move || tr(match shown() { "pass" => "page.rule.met", "fail" => "page.rule.unmet", "info" => "page.rule.pending", _ => "page.rule.asked" }, &[])}
                                 </span>
                                 <span class="text">{move || line.with(|l| l.as_ref().map(|l| l.message.clone()).unwrap_or_default())}</span>
                             </li>
@@ -159,7 +199,7 @@ pub(crate) fn Checklist(verdict: Memo<Verdict>, #[prop(into)] id: String) -> imp
                     }
                 </For>
             </ul>
-            <Show when=move || verdict.with(|v| v.strength.is_some())>
+            <Show when=move || verdict.with(|v| v.strength.is_some() && !v.untouched)>
                 <StrengthMeter verdict=verdict/>
             </Show>
             <p class="sr-only" aria-live="polite" aria-atomic="true">{move || summary.get()}</p>
@@ -171,8 +211,11 @@ pub(crate) fn Checklist(verdict: Memo<Verdict>, #[prop(into)] id: String) -> imp
 fn StrengthMeter(verdict: Memo<Verdict>) -> impl IntoView {
     let strength = Memo::new(move |_| verdict.with(|v| v.strength.clone()));
     let score = move || strength.with(|s| s.as_ref().map_or(0, |s| s.score));
+    let advice = move || strength.with(|s| s.as_ref().is_some_and(|s| s.advice));
+    // A warning is an alarm only where the password can still be refused for it.
+    let alarm = move || strength.with(|s| s.as_ref().is_some_and(|s| !s.advice || !s.accepted));
     view! {
-        <div class="strength" data-strength-score=move || score().to_string()>
+        <div class="strength" data-strength-score=move || score().to_string() data-advice=move || advice().to_string()>
             <div class="meter" role="meter" aria-label=t("page.strength.label") aria-valuemin="0" aria-valuemax="4"
                 aria-valuenow=move || score().to_string()
                 aria-valuetext=move || score_word(score())>
@@ -181,9 +224,11 @@ fn StrengthMeter(verdict: Memo<Verdict>) -> impl IntoView {
                 }).collect_view()}
             </div>
             <p class="strength-label">
-                {move || tr("page.strength.line", &[("word", Arg::Text(&score_word(score())))])}
+                {move || tr(if advice() { "page.strength.advice" } else { "page.strength.line" }, &[("word", Arg::Text(&score_word(score())))])}
             </p>
-            {move || strength.with(|s| s.as_ref().and_then(|s| s.warning.clone())).map(|w| view! { <p class="warning">{w}</p> })}
+            {move || strength.with(|s| s.as_ref().and_then(|s| s.warning.clone())).map(|w| view! {
+                <p class=if alarm() { "warning" } else { "tip" } data-warning=if alarm() { "alarm" } else { "tip" }>{w}</p>
+            })}
             <ul class="suggestions">
                 {move || strength.with(|s| s.as_ref().map(|s| s.suggestions.clone()).unwrap_or_default())
                     .into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
@@ -206,9 +251,26 @@ pub(crate) fn PasswordInput(
     /// managers follow when they generate one.
     #[prop(optional, into)]
     passwordrules: Option<Signal<Option<String>>>,
+    /// The form's errors, when a refused submit may name this field.
+    #[prop(optional)]
+    errors: Option<crate::form::Errors>,
 ) -> impl IntoView {
     let shown = RwSignal::new(false);
     let input_id = id.clone();
+    let invalid = {
+        let id = id.clone();
+        Signal::derive(move || errors.and_then(|e| e.of(&id)).is_some())
+    };
+    let describedby = {
+        let id = id.clone();
+        move || {
+            let error = errors
+                .and_then(|e| e.of(&id))
+                .map(|_| format!("{id}-error"));
+            let all: Vec<String> = error.into_iter().chain(describedby.clone()).collect();
+            (!all.is_empty()).then(|| all.join(" "))
+        }
+    };
     // `passwordrules` has no typed attribute in Leptos: set as a custom one, absent when
     // the policy gives none.
     let input = view! {
@@ -218,6 +280,7 @@ pub(crate) fn PasswordInput(
             type=move || if shown.get() { "text" } else { "password" }
             autocomplete=autocomplete
             aria-describedby=describedby
+            aria-invalid=move || invalid.get().then_some("true")
             spellcheck="false"
             autocapitalize="off"
             prop:value=move || value.get()
@@ -228,8 +291,9 @@ pub(crate) fn PasswordInput(
         passwordrules.and_then(|rules| rules.get())
     }));
     view! {
-        <div class="field">
+        <div class="field" class:invalid=invalid>
             <label for=id.clone()>{t(label)}</label>
+            {errors.map(|errors| view! { <crate::form::FieldError errors=errors id=id.clone()/> })}
             <div class="password-row">
                 {input}
                 <button type="button" class="toggle" aria-pressed=move || shown.get().to_string()

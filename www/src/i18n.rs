@@ -20,6 +20,13 @@ const STORAGE_KEY: &str = "passguard.locale";
 #[derive(Clone, Copy)]
 struct Lang(RwSignal<Locale>);
 
+thread_local! {
+    /// The language chosen, for code that runs outside the reactive tree: a request sent
+    /// from a spawned task has no owner, so the context (and with it the signal) is out of
+    /// its reach, and it would otherwise ask the server for English.
+    static CHOSEN: std::cell::Cell<Locale> = const { std::cell::Cell::new(Locale::En) };
+}
+
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
@@ -56,6 +63,7 @@ fn mark_document(locale: Locale) {
 pub(crate) fn provide() {
     let locale = initial();
     mark_document(locale);
+    CHOSEN.with(|chosen| chosen.set(locale));
     provide_context(Lang(RwSignal::new(locale)));
 }
 
@@ -68,13 +76,15 @@ pub(crate) fn current() -> Locale {
     signal().get()
 }
 
-/// The language now, untracked (for requests and one-off messages).
+/// The language now, untracked (for requests and one-off messages); also from a spawned
+/// task, which has no reactive owner.
 pub(crate) fn now() -> Locale {
-    signal().get_untracked()
+    CHOSEN.with(std::cell::Cell::get)
 }
 
 /// Chooses and remembers a language.
 pub(crate) fn choose(locale: Locale) {
+    CHOSEN.with(|chosen| chosen.set(locale));
     signal().set(locale);
     mark_document(locale);
     if let Some(storage) = storage() {

@@ -11,6 +11,7 @@ mod app;
 mod breach;
 mod catalogue;
 mod checker;
+mod form;
 mod i18n;
 mod pages;
 mod time;

@@ -8,11 +8,18 @@ pub(crate) fn now_seconds() -> i64 {
     (js_sys::Date::now() / 1000.0).floor() as i64
 }
 
-/// "24 Nov 2026, 14:05" in the reader's time zone and language (tracked).
+/// "24 Nov 2026, 14:05 CET" in the reader's time zone, named, and language (tracked).
 pub(crate) fn local(unix_seconds: i64) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(unix_seconds as f64 * 1000.0));
     let options = js_sys::Object::new();
-    for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+    for (key, value) in [
+        ("year", "numeric"),
+        ("month", "short"),
+        ("day", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("timeZoneName", "short"),
+    ] {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
     let tag = match crate::i18n::current() {

@@ -3,13 +3,14 @@
 //! product offers; and the forced change after expiry.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use passguard_policy::Context;
 use passguard_wire::{Accepted, AccountStatus, ChangeRequest, ForgotRequest, Me, Secret};
 
 use crate::api::{self, ApiError};
 use crate::app::Alert;
 use crate::checker::PasswordInput;
+use crate::form::{ErrorSummary, Errors};
 use crate::i18n::{t, tr, tr_now};
 use crate::pages::chooser::{NewPassword, NewPasswordFields};
 use crate::time;
@@ -35,7 +36,7 @@ pub(crate) fn Account() -> impl IntoView {
                                 "page.account.sign-in-first"
                             }, &[])}
                         </p>
-                        <p><a href="/login">{t("page.login.submit")}</a> " · " <a href="/forgot">{t("page.login.forgot")}</a></p>
+                        <p><a href="/login?next=/account">{t("page.login.submit")}</a> " · " <a href="/forgot">{t("page.login.forgot")}</a></p>
                     }.into_any(),
                     Err(error) => view! { <p class="alert error" data-alert="error">{error.message}</p> }.into_any(),
                 })}
@@ -80,14 +81,22 @@ fn AccountView(
     };
     let state = NewPassword::new(context);
     let busy = RwSignal::new(false);
-    let ready = state.ready();
+    let errors = Errors::new();
     let expired = account.must_change_password || account.status == AccountStatus::Expired;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if !ready.get_untracked()
-            || current.with_untracked(String::is_empty)
-            || busy.get_untracked()
-        {
+        if busy.get_untracked() {
+            return;
+        }
+        let mut refused = Vec::new();
+        if current.with_untracked(String::is_empty) {
+            refused.push((
+                "current-password".to_owned(),
+                tr_now("page.account.need-current", &[]),
+            ));
+        }
+        refused.extend(state.errors());
+        if errors.refuse(refused) {
             return;
         }
         let body = ChangeRequest {
@@ -135,16 +144,6 @@ fn AccountView(
             }));
         });
     };
-    let navigate = use_navigate();
-    let shared = crate::app::shared();
-    let sign_out = move |_| {
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let _: Result<(), ApiError> = api::post_empty("/api/logout").await;
-            shared.signed_in_changed();
-            navigate("/login", Default::default());
-        });
-    };
     let wait = move || {
         can_change_after
             .map(|after| after - now.get())
@@ -175,21 +174,37 @@ fn AccountView(
         {expired.then(|| view! {
             <p class="alert error" data-alert="expired">{t("page.account.expired")}</p>
         })}
-        <form on:submit=submit novalidate>
-            <h2>{t("page.account.change-title")}</h2>
-            <PasswordInput id="current-password" label="page.field.current-password" value=current autocomplete="current-password"/>
-            <NewPasswordFields state=state/>
-            <Alert message=alert/>
-            <button type="submit" class="primary" disabled=move || !ready.get() || current.with(String::is_empty) || busy.get()>
-                {t("page.change.submit")}
-            </button>
-        </form>
+        // While the minimum age is pending a change would be refused: say when it is
+        // possible instead of a form to fill in for nothing.
+        <Show when=move || wait().is_none() fallback=move || view! {
+            <div class="notice" data-min-age="pending">
+                <h2>{t("page.account.change-title")}</h2>
+                <p>{move || {
+                    let at = can_change_after.map(time::local).unwrap_or_default();
+                    tr("page.account.min-age-wait", &[
+                        ("span", Arg::Text(&time::span(wait().unwrap_or(0)))),
+                        ("at", Arg::Text(&at)),
+                    ])
+                }}</p>
+            </div>
+        }>
+            <form on:submit=submit novalidate>
+                <h2>{t("page.account.change-title")}</h2>
+                <ErrorSummary errors=errors/>
+                <PasswordInput id="current-password" label="page.field.current-password" value=current autocomplete="current-password" errors=errors/>
+                <NewPasswordFields state=state errors=errors/>
+                <button type="submit" class="primary" aria-disabled=move || busy.get().then_some("true")>
+                    {move || tr(if busy.get() { "page.form.busy" } else { "page.change.submit" }, &[])}
+                </button>
+            </form>
+        </Show>
+        // Outside the form: "changed" stays in sight when the form gives way to the wait.
+        <Alert message=alert/>
         <div class="aside">
             <h2>{t("page.account.by-email-title")}</h2>
             <p>{t("page.account.by-email-text")}</p>
             <button type="button" on:click=email_link>{t("page.forgot.submit")}</button>
             <Alert message=mailed/>
         </div>
-        <p><button type="button" class="link" on:click=sign_out>{t("page.account.sign-out")}</button></p>
     }
 }

@@ -6,6 +6,8 @@ use passguard_policy::{Context, Policy, Report};
 
 use crate::app::shared;
 use crate::checker::{Checklist, ConfirmHint, PasswordInput, Verdict, live_verdict};
+use crate::form::Errors;
+use crate::i18n::tr_now;
 
 /// The state a page keeps for a new password.
 #[derive(Clone, Copy)]
@@ -17,6 +19,7 @@ pub(crate) struct NewPassword {
     pub(crate) verdict: Memo<Verdict>,
     /// The policy's `passwordrules` attribute for password managers.
     pub(crate) rules: Memo<Option<String>>,
+    policy: Signal<Option<Policy>>,
 }
 
 impl NewPassword {
@@ -43,39 +46,63 @@ impl NewPassword {
             server,
             verdict,
             rules,
+            policy,
         }
     }
 
-    /// Submit is possible once no rule fails and the confirmation matches.
-    pub(crate) fn ready(self) -> Signal<bool> {
-        Signal::derive(move || {
-            let verdict = self.verdict.get();
-            !verdict.lines.is_empty()
-                && verdict.accepted
-                && self.password.with(|p| !p.is_empty())
-                && self.password.get() == self.confirm.get()
-        })
+    /// Why a submit of this password is refused, field by field (empty when it is not).
+    pub(crate) fn errors(self) -> Vec<(String, String)> {
+        let mut errors = Vec::new();
+        let password = self.password.get_untracked();
+        if password.is_empty() {
+            errors.push((
+                "new-password".to_owned(),
+                tr_now("page.password.need-new", &[]),
+            ));
+        } else if !self
+            .verdict
+            .with_untracked(|v| v.accepted && !v.lines.is_empty())
+        {
+            errors.push((
+                "new-password".to_owned(),
+                tr_now("page.password.rules-unmet", &[]),
+            ));
+        }
+        let confirm = self.confirm.get_untracked();
+        if !password.is_empty() && confirm.is_empty() {
+            errors.push((
+                "confirm-password".to_owned(),
+                tr_now("page.password.need-confirm", &[]),
+            ));
+        } else if !password.is_empty() && confirm != password {
+            errors.push((
+                "confirm-password".to_owned(),
+                tr_now("page.confirm.mismatch", &[]),
+            ));
+        }
+        errors
     }
 
     /// Shows the server's report for the password as submitted.
     pub(crate) fn show_server_report(self, report: &Report) {
         self.server.set(Some((
             self.password.get_untracked(),
-            Verdict::from_report(report),
+            self.policy
+                .with_untracked(|policy| Verdict::from_report(report, policy.as_ref())),
         )));
     }
 }
 
 #[component]
-pub(crate) fn NewPasswordFields(state: NewPassword) -> impl IntoView {
+pub(crate) fn NewPasswordFields(state: NewPassword, errors: Errors) -> impl IntoView {
     view! {
         <PasswordInput id="new-password" label="page.field.new-password" value=state.password
             autocomplete="new-password" describedby="new-password-rules"
-            passwordrules=state.rules/>
+            passwordrules=state.rules errors=errors/>
         <Checklist verdict=state.verdict id="new-password-rules"/>
         <PasswordInput id="confirm-password" label="page.field.confirm-password" value=state.confirm
             autocomplete="new-password" describedby="confirm-password-hint"
-            passwordrules=state.rules/>
+            passwordrules=state.rules errors=errors/>
         <ConfirmHint password=state.password confirm=state.confirm/>
     }
 }

@@ -8,7 +8,8 @@ use passguard_wire::{InviteRequest, Organization, Role, UserRow};
 use super::{AdminPage, role_name};
 use crate::api::{self, ApiError};
 use crate::app::Alert;
-use crate::i18n::{t, tr_now};
+use crate::form::{ErrorSummary, Errors, FieldError, looks_like_email};
+use crate::i18n::{t, tr, tr_now};
 
 #[component]
 pub(crate) fn Invite(orgs: LocalResource<Result<Vec<Organization>, ApiError>>) -> impl IntoView {
@@ -25,9 +26,27 @@ pub(crate) fn Invite(orgs: LocalResource<Result<Vec<Organization>, ApiError>>) -
     } else {
         vec![Role::User, Role::OrgAdmin]
     };
+    let errors = Errors::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
+            return;
+        }
+        alert.set(None);
+        let mut refused = Vec::new();
+        if username.with_untracked(|u| u.trim().is_empty()) {
+            refused.push((
+                "invite-username".to_owned(),
+                tr_now("page.invite.need-username", &[]),
+            ));
+        }
+        if !email.with_untracked(|e| looks_like_email(e)) {
+            refused.push((
+                "invite-email".to_owned(),
+                tr_now("page.invite.need-email", &[]),
+            ));
+        }
+        if errors.refuse(refused) {
             return;
         }
         let body = InviteRequest {
@@ -57,14 +76,21 @@ pub(crate) fn Invite(orgs: LocalResource<Result<Vec<Organization>, ApiError>>) -
     view! {
         <form class="invite" on:submit=submit novalidate>
             <h2>{t("page.invite.title")}</h2>
-            <div class="field">
+            <ErrorSummary errors=errors/>
+            <div class="field" class:invalid=move || errors.of("invite-username").is_some()>
                 <label for="invite-username">{t("page.field.username")}</label>
-                <input id="invite-username" autocomplete="off" autocapitalize="off" spellcheck="false"
+                <FieldError errors=errors id="invite-username"/>
+                <input id="invite-username" autocomplete="off" autocapitalize="off" spellcheck="false" required
+                    aria-invalid=move || errors.of("invite-username").map(|_| "true")
+                    aria-describedby=move || errors.of("invite-username").map(|_| "invite-username-error")
                     prop:value=move || username.get() on:input=move |ev| username.set(event_target_value(&ev))/>
             </div>
-            <div class="field">
+            <div class="field" class:invalid=move || errors.of("invite-email").is_some()>
                 <label for="invite-email">{t("page.field.email")}</label>
-                <input id="invite-email" type="email" autocomplete="off"
+                <FieldError errors=errors id="invite-email"/>
+                <input id="invite-email" type="email" autocomplete="off" required
+                    aria-invalid=move || errors.of("invite-email").map(|_| "true")
+                    aria-describedby=move || errors.of("invite-email").map(|_| "invite-email-error")
                     prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))/>
             </div>
             <div class="field">
@@ -94,7 +120,9 @@ pub(crate) fn Invite(orgs: LocalResource<Result<Vec<Organization>, ApiError>>) -
                 </div>
             })}
             <Alert message=alert/>
-            <button type="submit" class="primary" disabled=move || busy.get()>{t("page.invite.submit")}</button>
+            <button type="submit" class="primary" aria-disabled=move || busy.get().then_some("true")>
+                {move || tr(if busy.get() { "page.form.busy" } else { "page.invite.submit" }, &[])}
+            </button>
         </form>
     }
 }
