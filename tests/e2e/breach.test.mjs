@@ -131,6 +131,6 @@ describe("breached passwords", () => {
     assert.equal(refused.status, 422);
     const body = await refused.json();
     assert.equal(body.report.rules.find((r) => r.id === "not-breached").status, "fail");
-    assert.ok(linkFor(server.mail, "bob@example.com", "register"));
+    assert.ok(await linkFor(server.mail, "bob@example.com", "register"));
   });
 });

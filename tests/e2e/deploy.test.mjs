@@ -243,7 +243,7 @@ for (const lang of LANGS) {
 
     test(`4. a refused submit says why: error summary and field errors, the minimum age up front (${lang})`, async () => {
       const page = await open(lang);
-      await page.goto(linkFor(server.mail, `${dora}@example.com`, "register"));
+      await page.goto(await linkFor(server.mail, `${dora}@example.com`, "register"));
       await page.locator("#new-password-rules [data-rule]").first().waitFor();
       await page.locator("#new-password").fill(PASSWORD);
       await page.locator("#confirm-password").fill(PASSWORD);
@@ -330,7 +330,7 @@ for (const lang of LANGS) {
 
     test(`9. security questions: empty with placeholders, distinct answers of 3+ characters, not the username or password, the last try warned (${lang})`, async () => {
       const page = await open(lang);
-      await page.goto(linkFor(server.mail, `${dora}@example.com`, "register"));
+      await page.goto(await linkFor(server.mail, `${dora}@example.com`, "register"));
       await page.locator("#question-0").waitFor();
       assert.equal(await page.locator("#question-0").inputValue(), "");
       assert.ok((await page.locator("#question-0").getAttribute("placeholder")).length > 10);
@@ -378,7 +378,7 @@ for (const lang of LANGS) {
       await page.locator('[data-alert="ok"]').waitFor();
       await page.goto(await (async () => {
         await mailTo(`${dora}@example.com`, (m) => /reset\?token=/.test(m.text));
-        return linkFor(server.mail, `${dora}@example.com`, "reset");
+        return await linkFor(server.mail, `${dora}@example.com`, "reset");
       })());
       await page.locator("#answer-0").waitFor();
       assert.equal(await page.locator("[data-attempts-left]").getAttribute("data-attempts-left"), "2");
@@ -459,7 +459,7 @@ describe("issue 14: every page, accessible, in pictures", () => {
         ["forgot", "/forgot"],
         ["register", local(invite(`ivy-${lang}`))],
         ["register-no-token", "/register"],
-        ["reset", local(linkFor(server.mail, `${user}@example.com`, "reset"))],
+        ["reset", local(await linkFor(server.mail, `${user}@example.com`, "reset"))],
         ["unlock", "/unlock"],
         ["not-found", "/nowhere"],
       ];

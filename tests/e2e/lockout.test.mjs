@@ -67,7 +67,7 @@ describe("a lock that the owner can lift", () => {
     const mail = mails(server.mail).filter((m) => m.to.includes("ada@example.com")).at(-1);
     assert.match(mail.subject, /locked/i);
     assert.match(mail.text, /If it was not you/);
-    const link = linkFor(server.mail, "ada@example.com", "unlock");
+    const link = await linkFor(server.mail, "ada@example.com", "unlock");
     const page = await newPage(browser);
     await page.goto(link);
     await page.locator("#unlock").waitFor();
@@ -100,7 +100,7 @@ describe("a lock that the owner can lift", () => {
     }
     await page.waitForFunction(() => /locked|gesperrt/.test(document.querySelector('[data-alert="error"]')?.textContent ?? ""));
     await screenshot(page, "lockout-locked-de-phone", { fullPage: false });
-    const link = linkFor(server.mail, "ada@example.com", "unlock");
+    const link = await linkFor(server.mail, "ada@example.com", "unlock");
     await page.goto(link);
     await page.locator("#unlock").waitFor();
     assert.equal(await page.locator("h1").innerText(), "Konto entsperren");

@@ -81,7 +81,7 @@ describe("an organization's administrator", () => {
       await coyote.getByRole("button", { name: "Send invitation" }).click();
       await coyote.locator(`tr[data-username="${name}"][data-status="invited"]`).waitFor();
     }
-    assert.ok(linkFor(server.mail, "beep@acme.example", "register"));
+    assert.ok(await linkFor(server.mail, "beep@acme.example", "register"));
     assert.equal(await coyote.locator(".pager").getAttribute("data-total"), "3");
     await screenshot(coyote, "org-admin-grid");
 

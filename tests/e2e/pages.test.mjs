@@ -112,7 +112,7 @@ describe("the pages, end to end", () => {
 
   test("alice registers: the checklist follows every keystroke", async () => {
     alice = await newPage(browser);
-    const link = linkFor(server.mail, "alice@example.com", "register");
+    const link = await linkFor(server.mail, "alice@example.com", "register");
     await alice.goto(link);
     await waitForChecklist(alice);
     const base = { "max-length": "pass", "not-reused": "pending", "min-age": "pass" };
@@ -193,7 +193,7 @@ describe("the pages, end to end", () => {
     await page.getByRole("button", { name: "E-mail me a link" }).click();
     await page.locator('[data-alert="ok"]').waitFor();
     await screenshot(page, "forgot");
-    await page.goto(linkFor(server.mail, "alice@example.com", "reset"));
+    await page.goto(await linkFor(server.mail, "alice@example.com", "reset"));
     await page.locator("#answer-0").waitFor();
     await page.locator("#answer-0").fill("Shelbyville");
     await page.locator("#answer-1").fill(ANSWERS[1]);

@@ -145,14 +145,19 @@ function decodeHeader(value) {
 }
 
 /** The newest link to `/{page}?token=` e-mailed to `address`. */
-export function linkFor(dir, address, page) {
-  const found = mails(dir)
-    .filter((mail) => mail.to.includes(address))
-    .map((mail) => mail.text.match(new RegExp(`https?://[^\\s"<>]*/${page}\\?token=[A-Za-z0-9_-]+`)))
-    .filter(Boolean)
-    .at(-1);
-  if (!found) throw new Error(`no ${page} link e-mailed to ${address}`);
-  return found[0];
+export async function linkFor(dir, address, page, { timeout = 15000 } = {}) {
+  // E-mails are sent in the background after the answer: wait for the link to arrive.
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const found = mails(dir)
+      .filter((mail) => mail.to.includes(address))
+      .map((mail) => mail.text.match(new RegExp(`https?://[^\\s"<>]*/${page}\\?token=[A-Za-z0-9_-]+`)))
+      .filter(Boolean)
+      .at(-1);
+    if (found) return found[0];
+    if (Date.now() > deadline) throw new Error(`no ${page} link e-mailed to ${address}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Debian's Chromium, through the playwright-core of tools/package.json. */
