@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod blocklist;
 mod dictionary;
 mod feedback;
 mod guesses;
@@ -105,12 +106,15 @@ pub fn estimate(password: &str, user_inputs: &[&str]) -> Estimate {
 }
 
 /// Whether `password` is on the common-password list (the `not-common` rule): an exact,
-/// case-insensitive match against the 30 000 most common passwords of zxcvbn's list.
+/// case-insensitive match against the 30 000 most common passwords of zxcvbn's list and the
+/// [`blocklist_entries`] added to it (SecLists' most common passwords that meet each
+/// preset's length and character groups, for ASVS 6.2.4).
 ///
 /// # Examples
 /// ```
 /// assert!(passguard_strength::is_common("Password"));
 /// assert!(passguard_strength::is_common("qwerty123"));
+/// assert!(passguard_strength::is_common("PasswordPassword"));
 /// assert!(!passguard_strength::is_common("password!2031x"));
 /// ```
 #[must_use]
@@ -120,6 +124,14 @@ pub fn is_common(password: &str) -> bool {
         .take(Estimate::MAX_PASSWORD_CHARS)
         .collect();
     dictionary::get().is_some_and(|dictionary| matching::is_common_password(dictionary, &chars))
+        || blocklist::contains(&text::lowercase(&chars))
+}
+
+/// The entries of the `not-common` blocklist beyond zxcvbn's 30 000 common passwords,
+/// lowercased, in bytewise order (`data/blocklist.txt`; its sources in `data/README.md`).
+/// [`is_common`] matches them ignoring case, as it matches zxcvbn's.
+pub fn blocklist_entries() -> impl Iterator<Item = &'static str> {
+    blocklist::entries()
 }
 
 /// Whether `password` contains one of `user_inputs` (the `not-personal` rule), ignoring case,
