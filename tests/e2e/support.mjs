@@ -58,25 +58,29 @@ export async function startServer({ policy = "security-admin", config: extra = "
   if (created.status !== 0) throw new Error(`admin create: ${created.stderr}`);
   const adminLink = created.stdout.trim().split("\n").at(-1);
   const log = join(dir, "server.log");
-  const child = spawn(
-    BIN,
-    ["serve", "--listen", `127.0.0.1:${port}`, "--test-clock", "--static-dir", join(ROOT, "www", "dist"), ...shared],
-    { stdio: ["ignore", "ignore", "pipe"] },
-  );
-  const stderr = [];
-  child.stderr.on("data", (chunk) => stderr.push(chunk));
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const answer = await fetch(`${url}/api/policy`);
-      if (answer.ok) break;
-    } catch {
-      // not listening yet
+  let child;
+  const serve = async (args) => {
+    child = spawn(
+      BIN,
+      ["serve", "--listen", `127.0.0.1:${port}`, "--test-clock", "--static-dir", join(ROOT, "www", "dist"), ...args],
+      { stdio: ["ignore", "ignore", "pipe"] },
+    );
+    const stderr = [];
+    child.stderr.on("data", (chunk) => stderr.push(chunk));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const answer = await fetch(`${url}/api/policy`);
+        if (answer.ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (attempt > 200 || child.exitCode !== null) {
+        throw new Error(`the server did not start: ${Buffer.concat(stderr).toString()}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    if (attempt > 200 || child.exitCode !== null) {
-      throw new Error(`the server did not start: ${Buffer.concat(stderr).toString()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  };
+  await serve(shared);
   return {
     url,
     mail,
@@ -102,6 +106,14 @@ export async function startServer({ policy = "security-admin", config: extra = "
     },
     stop() {
       child.kill("SIGTERM");
+    },
+    /** Stops the server and starts it again on the same database with another policy and
+     * more arguments (`--staged-policy PRESET`...), as an operator changing its policy. */
+    async restart({ policy: next = policy, args = [] } = {}) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      await serve([...shared.map((arg) => (arg === policy ? next : arg)), ...args]);
     },
   };
 }

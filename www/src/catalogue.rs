@@ -102,6 +102,13 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Saisissez votre mot de passe actuel."
     ),
     entry!("page.account.never", [], "never", "nie", "jamais"),
+    entry!(
+        "page.account.noncompliant",
+        [],
+        "Your password no longer meets the password policy in force. Choose a new one to continue.",
+        "Ihr Passwort erfüllt die geltende Passwortrichtlinie nicht mehr. Wählen Sie ein neues, um fortzufahren.",
+        "Votre mot de passe ne respecte plus la politique en vigueur. Choisissez-en un nouveau pour continuer."
+    ),
     entry!("page.account.now", [], "now", "jetzt", "maintenant"),
     entry!(
         "page.account.sign-in-first",
@@ -768,6 +775,48 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "There is a problem",
         "Es gibt ein Problem",
         "Il y a un problème"
+    ),
+    entry!(
+        "page.impact.col.accounts",
+        [],
+        "Accounts that would fail",
+        "Konten, die scheitern würden",
+        "Comptes qui échoueraient"
+    ),
+    entry!(
+        "page.impact.col.rule",
+        [],
+        "Rule",
+        "Regel",
+        "Règle"
+    ),
+    entry!(
+        "page.impact.col.share",
+        [],
+        "Share of signed-in accounts",
+        "Anteil der angemeldeten Konten",
+        "Part des comptes connectés"
+    ),
+    entry!(
+        "page.impact.intro",
+        ["policy", "since"],
+        "The staged policy {policy} is checked beside the one in force at every sign-in since {since}. Only which rules fail is kept, nothing of the passwords.",
+        "Die vorgemerkte Richtlinie {policy} wird seit {since} bei jeder Anmeldung neben der geltenden geprüft. Gespeichert wird nur, welche Regeln scheitern, nichts von den Passwörtern.",
+        "La politique en attente {policy} est vérifiée à côté de celle en vigueur à chaque connexion depuis {since}. Seules les règles qui échouent sont gardées, rien des mots de passe."
+    ),
+    entry!(
+        "page.impact.summary",
+        ["fail", "seen"],
+        "{fail} of {seen, plural, one {# account} other {# accounts}} signed in since then would have to change their password.",
+        "{fail} von {seen, plural, one {# Konto} other {# Konten}}, die sich seither angemeldet haben, müssten ihr Passwort ändern.",
+        "{fail} sur {seen, plural, one {# compte connecté} other {# comptes connectés}} depuis devraient changer leur mot de passe."
+    ),
+    entry!(
+        "page.impact.title",
+        [],
+        "Impact of the staged policy",
+        "Auswirkung der vorgemerkten Richtlinie",
+        "Impact de la politique en attente"
     ),
     entry!(
         "page.invite.need-email",

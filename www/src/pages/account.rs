@@ -83,6 +83,10 @@ fn AccountView(
     let busy = RwSignal::new(false);
     let errors = Errors::new();
     let expired = account.must_change_password || account.status == AccountStatus::Expired;
+    // A login the policy in force refused (`check_at_login`) lands here as a change-only
+    // session too, for another reason than expiry.
+    let noncompliant = account.status != AccountStatus::Expired
+        && use_query_map().with_untracked(|q| q.get("noncompliant").is_some());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -171,8 +175,10 @@ fn AccountView(
                 move || expires.map_or_else(|| tr("page.account.never", &[]), time::local)
             }</dd>
         </dl>
-        {expired.then(|| view! {
-            <p class="alert error" data-alert="expired">{t("page.account.expired")}</p>
+        {expired.then(|| if noncompliant {
+            view! { <p class="alert error" data-alert="noncompliant">{t("page.account.noncompliant")}</p> }.into_any()
+        } else {
+            view! { <p class="alert error" data-alert="expired">{t("page.account.expired")}</p> }.into_any()
         })}
         // While the minimum age is pending a change would be refused: say when it is
         // possible instead of a form to fill in for nothing.

@@ -96,6 +96,12 @@ pub(crate) fn Login() -> impl IntoView {
                 Err(error) if error.error == "password-expired" => {
                     navigate("/account?expired=1", Default::default());
                 }
+                Err(error) if error.error == "password-noncompliant" => {
+                    // Signed in for one thing only: choosing a password the policy accepts.
+                    shared.signed_in_changed();
+                    password.set(String::new());
+                    navigate("/account?noncompliant=1", Default::default());
+                }
                 Err(error) => {
                     let text = match error.error.as_str() {
                         "invalid-credentials" => tr_now("page.login.invalid", &[]),

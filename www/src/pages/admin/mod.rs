@@ -7,6 +7,7 @@
 mod audit;
 mod events;
 pub(crate) mod grid;
+mod impact;
 mod invite;
 
 use leptos::prelude::*;
@@ -139,6 +140,7 @@ fn AdminView(me: Me) -> impl IntoView {
         <events::Events/>
         <invite::Invite orgs=orgs/>
         <audit::Audit/>
+        <impact::Impact/>
     }
 }
 
