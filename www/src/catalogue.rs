@@ -783,13 +783,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Konten, die scheitern würden",
         "Comptes qui échoueraient"
     ),
-    entry!(
-        "page.impact.col.rule",
-        [],
-        "Rule",
-        "Regel",
-        "Règle"
-    ),
+    entry!("page.impact.col.rule", [], "Rule", "Regel", "Règle"),
     entry!(
         "page.impact.col.share",
         [],

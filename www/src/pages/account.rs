@@ -66,7 +66,11 @@ fn AccountView(
         }
     });
     let current = RwSignal::new(String::new());
-    let changed_at = account.password_changed_at;
+    // A forced change (expired, or refused by the policy at login) is not held to the
+    // minimum age, at the server as here.
+    let changed_at = account
+        .password_changed_at
+        .filter(|_| !account.must_change_password);
     let can_change_after = account.can_change_after;
     let context = {
         let (username, email) = (account.username.clone(), account.email.clone());

@@ -137,7 +137,12 @@ impl Accounts {
             org_name: user.org.as_ref().map(|org| org.name.clone()),
             status: rules.status(user, now, reset_pending),
             password_changed_at: user.password_changed_at,
-            can_change_after: rules.can_change_after(user),
+            // A session that may only change the password is not held to the minimum age.
+            can_change_after: if scope == SessionScope::Full {
+                rules.can_change_after(user)
+            } else {
+                None
+            },
             expires_at: rules.expires_at(user),
             must_change_password: scope != SessionScope::Full,
             notice: self.notice(user, locale),

@@ -41,9 +41,10 @@ pub(crate) fn Impact() -> impl IntoView {
                         </tr></thead>
                         <tbody>
                             {impact.by_rule.into_iter().map(|(rule, failing)| {
-                                let share = if seen == 0 { 0 } else { (failing * 100 + seen / 2) / seen };
+                                let share = (failing.saturating_mul(100) + seen / 2).checked_div(seen).unwrap_or(0);
+                                let id = rule.clone();
                                 view! {
-                                    <tr data-impact-rule=rule.clone() data-count=failing.to_string()>
+                                    <tr data-impact-rule=id data-count=failing.to_string()>
                                         <td data-label=t("page.impact.col.rule")><code>{rule}</code></td>
                                         <td data-label=t("page.impact.col.accounts")>{failing}</td>
                                         <td data-label=t("page.impact.col.share")>{format!("{share} %")}</td>
