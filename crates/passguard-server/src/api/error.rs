@@ -59,6 +59,21 @@ impl ApiError {
         self.id
     }
 
+    /// The status it answers with.
+    pub(crate) fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// When to try again, for a refusal that says.
+    pub(crate) fn retry_after(&self) -> Option<i64> {
+        self.retry_after
+    }
+
+    /// The message in `locale` (for the server-rendered pages, which show it in HTML).
+    pub(crate) fn message_in(&self, locale: Locale) -> String {
+        self.message.render(locale)
+    }
+
     /// The message in English.
     pub(crate) fn message(&self) -> String {
         self.message.render(Locale::En)

@@ -8,6 +8,7 @@ mod breach;
 mod conn;
 mod error;
 mod extract;
+mod forms;
 mod lang;
 mod meta;
 mod openapi;
@@ -91,6 +92,8 @@ pub fn app(state: AppState) -> Router {
     let https = state.https();
     let mut router = api
         .route("/api/{*rest}", any(meta::no_such_endpoint))
+        .route("/login", get(forms::login_form).post(forms::login_post))
+        .route("/forgot", get(forms::forgot_form).post(forms::forgot_post))
         .route("/.well-known/change-password", get(web::change_password))
         .route("/.well-known", any(meta::no_such_endpoint))
         .route("/.well-known/", any(meta::no_such_endpoint))

@@ -481,6 +481,78 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Si un compte correspond, un e-mail indiquant la marche à suivre est en route."
     ),
     entry!(
+        "form.back-to-sign-in",
+        [],
+        "Back to sign in",
+        "Zurück zur Anmeldung",
+        "Retour à la connexion"
+    ),
+    entry!(
+        "form.forgot.intro",
+        [],
+        "Enter your username or e-mail address and we will e-mail you a link to choose a new password.",
+        "Geben Sie Ihren Benutzernamen oder Ihre E-Mail-Adresse ein; wir senden Ihnen einen Link, mit dem Sie ein neues Passwort wählen.",
+        "Saisissez votre identifiant ou votre adresse e-mail et nous vous enverrons un lien pour choisir un nouveau mot de passe."
+    ),
+    entry!(
+        "form.forgot.submit",
+        [],
+        "E-mail me a link",
+        "Link per E-Mail senden",
+        "M’envoyer un lien"
+    ),
+    entry!(
+        "form.forgot.title",
+        [],
+        "Forgot your password?",
+        "Passwort vergessen?",
+        "Mot de passe oublié ?"
+    ),
+    entry!(
+        "form.login.change",
+        [],
+        "Change your password",
+        "Passwort ändern",
+        "Changer votre mot de passe"
+    ),
+    entry!(
+        "form.login.forgot",
+        [],
+        "Forgot your password?",
+        "Passwort vergessen?",
+        "Mot de passe oublié ?"
+    ),
+    entry!(
+        "form.login.help-label",
+        [],
+        "Password help",
+        "Hilfe zum Passwort",
+        "Aide sur le mot de passe"
+    ),
+    entry!(
+        "form.login.submit",
+        [],
+        "Sign in",
+        "Anmelden",
+        "Se connecter"
+    ),
+    entry!("form.login.title", [], "Sign in", "Anmelden", "Connexion"),
+    entry!("form.password", [], "Password", "Passwort", "Mot de passe"),
+    entry!(
+        "form.username",
+        [],
+        "Username",
+        "Benutzername",
+        "Identifiant"
+    ),
+    entry!(
+        "form.username-or-email",
+        [],
+        "Username or e-mail",
+        "Benutzername oder E-Mail",
+        "Identifiant ou e-mail"
+    ),
+    entry!(
         "mail.expiry.expired",
         ["date"],
         "Your password expired on {date}.",

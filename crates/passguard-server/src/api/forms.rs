@@ -1,0 +1,230 @@
+//! `/login` and `/forgot` without JavaScript (SPEC §6): the first HTML answer already holds
+//! the form, in the request's language, and a plain form post is handled here through the
+//! very calls the JSON API makes (`POST /api/login`, `POST /api/password/forgot`), so limits,
+//! timing, errors and cookies are the same. The page still loads the app, which takes the
+//! form over when it arrives (`www/src/takeover.rs`), keeping what was typed and focused.
+//! Every text is the catalogue's and every value is escaped.
+
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use passguard_policy::Locale;
+use passguard_wire::{ForgotRequest, LoginRequest};
+
+use super::error::{ApiError, Localized};
+use super::extract::{Client, FormBody, Passwords, Small, set_session_cookie};
+use super::lang::Lang;
+use super::state::AppState;
+use crate::accounts::Login;
+use crate::mail::escape;
+use crate::texts::{self, Key};
+
+/// What a form page shows above its fields.
+enum Notice {
+    None,
+    Error(String),
+    Done(String),
+}
+
+fn say(locale: Locale, key: Key) -> String {
+    escape(&texts::text(locale, key))
+}
+
+/// The whole page around `card`: the head `index.html` has (so the app loads and takes
+/// over), the card inside `#server-form`, which the app replaces.
+fn page(locale: Locale, title: Key, card: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"referrer\" content=\"no-referrer\">\n\
+         <title>{title} – passguard</title>\n\
+         <link rel=\"stylesheet\" href=\"/style.css\">\n\
+         <link rel=\"modulepreload\" href=\"/pkg/passguard_www.js\">\n\
+         <link rel=\"preload\" href=\"/pkg/passguard_www_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n\
+         <script type=\"module\" src=\"/boot.js\"></script>\n\
+         </head>\n<body>\n<main id=\"server-form\" class=\"server-form\">\n{card}</main>\n</body>\n</html>\n",
+        lang = locale.tag(),
+        title = say(locale, title),
+    )
+}
+
+fn notice_html(notice: &Notice) -> String {
+    match notice {
+        Notice::None => String::new(),
+        Notice::Error(text) => format!(
+            "<div class=\"alert-region\" role=\"alert\"><p class=\"alert error\" data-alert=\"error\">{}</p></div>\n",
+            escape(text)
+        ),
+        Notice::Done(text) => format!(
+            "<div class=\"alert-region\" role=\"status\"><p class=\"alert ok\" data-alert=\"ok\">{}</p></div>\n",
+            escape(text)
+        ),
+    }
+}
+
+/// The sign-in page; `username` is what was typed (never the password).
+fn login_page(locale: Locale, username: &str, notice: &Notice) -> String {
+    let card = format!(
+        "<section class=\"card\">\n<h1>{title}</h1>\n\
+         <form method=\"post\" action=\"/login\" novalidate>\n\
+         <div class=\"field\"><label for=\"username\">{username_label}</label>\n\
+         <input id=\"username\" name=\"username\" autocomplete=\"username\" autocapitalize=\"off\" spellcheck=\"false\" required value=\"{username}\"></div>\n\
+         <div class=\"field\"><label for=\"password\">{password_label}</label>\n\
+         <div class=\"password-row\"><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" spellcheck=\"false\" autocapitalize=\"off\" required></div></div>\n\
+         {notice}<button type=\"submit\" class=\"primary\">{submit}</button>\n</form>\n\
+         <nav class=\"links\" aria-label=\"{help}\"><a href=\"/forgot\">{forgot}</a> <a href=\"/account\">{change}</a></nav>\n\
+         </section>\n",
+        title = say(locale, texts::FORM_LOGIN_TITLE),
+        username_label = say(locale, texts::FORM_USERNAME),
+        username = escape(username),
+        password_label = say(locale, texts::FORM_PASSWORD),
+        notice = notice_html(notice),
+        submit = say(locale, texts::FORM_LOGIN_SUBMIT),
+        help = say(locale, texts::FORM_LOGIN_HELP),
+        forgot = say(locale, texts::FORM_LOGIN_FORGOT),
+        change = say(locale, texts::FORM_LOGIN_CHANGE),
+    );
+    page(locale, texts::FORM_LOGIN_TITLE, &card)
+}
+
+/// The page asking for a reset link.
+fn forgot_page(locale: Locale, notice: &Notice) -> String {
+    let card = format!(
+        "<section class=\"card\">\n<h1>{title}</h1>\n<p>{intro}</p>\n\
+         <form method=\"post\" action=\"/forgot\" novalidate>\n\
+         <div class=\"field\"><label for=\"username\">{label}</label>\n\
+         <input id=\"username\" name=\"username\" autocomplete=\"username\"></div>\n\
+         {notice}<button type=\"submit\" class=\"primary\">{submit}</button>\n</form>\n\
+         <nav class=\"links\"><a href=\"/login\">{back}</a></nav>\n</section>\n",
+        title = say(locale, texts::FORM_FORGOT_TITLE),
+        intro = say(locale, texts::FORM_FORGOT_INTRO),
+        label = say(locale, texts::FORM_USERNAME_OR_EMAIL),
+        notice = notice_html(notice),
+        submit = say(locale, texts::FORM_FORGOT_SUBMIT),
+        back = say(locale, texts::FORM_BACK_TO_SIGN_IN),
+    );
+    page(locale, texts::FORM_FORGOT_TITLE, &card)
+}
+
+/// An HTML answer whose words depend on `Accept-Language`; never cached.
+fn html(status: StatusCode, body: String) -> Response {
+    let mut response = (status, [(header::CACHE_CONTROL, "no-cache")], Html(body)).into_response();
+    response.extensions_mut().insert(Localized);
+    response
+}
+
+/// `GET /login`.
+pub(crate) async fn login_form(lang: Lang) -> Response {
+    html(StatusCode::OK, login_page(lang.locale, "", &Notice::None))
+}
+
+/// `GET /forgot`.
+pub(crate) async fn forgot_form(lang: Lang) -> Response {
+    html(StatusCode::OK, forgot_page(lang.locale, &Notice::None))
+}
+
+/// A refusal `error` as the page `render` draws with its message: the JSON API's status
+/// and `Retry-After`, the text in the request's language. A failure (5xx) stays the JSON
+/// API's answer, so `localize` logs its cause once.
+fn refused(error: ApiError, locale: Locale, render: impl FnOnce(&Notice) -> String) -> Response {
+    let status = error.status();
+    if status.is_server_error() {
+        return error.into_response();
+    }
+    let retry_after = error.retry_after();
+    let mut response = html(status, render(&Notice::Error(error.message_in(locale))));
+    if let Some(seconds) = retry_after
+        && let Ok(value) = HeaderValue::from_str(&seconds.to_string())
+    {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
+}
+
+/// `POST /login` from the plain form: `POST /api/login`'s call, then a 303 to where the
+/// app would go (the account page, the administration for administrators, the change form
+/// for an expired password), or the form again with the error and the typed username.
+pub(crate) async fn login_post(
+    State(state): State<AppState>,
+    Client(client): Client,
+    lang: Lang,
+    form: Result<FormBody<LoginRequest, Passwords>, ApiError>,
+) -> Response {
+    let locale = lang.locale;
+    let request = match form {
+        Ok(FormBody(request, ..)) => request,
+        Err(error) => return refused(error, locale, |n| login_page(locale, "", n)),
+    };
+    let username = request.username;
+    let login = state
+        .accounts()
+        .login(&client, &username, request.password, lang.remembered())
+        .await;
+    match login {
+        Ok(Login::Full { me, session }) => {
+            let to = if me.role.administers() {
+                "/admin"
+            } else {
+                "/account"
+            };
+            set_session_cookie(Redirect::to(to).into_response(), &state, Some(&session))
+        }
+        Ok(Login::ChangeOnly { session, .. } | Login::Noncompliant { session, .. }) => {
+            set_session_cookie(
+                Redirect::to("/account?expired=1").into_response(),
+                &state,
+                Some(&session),
+            )
+        }
+        Err(error) => refused(error.into(), locale, |n| login_page(locale, &username, n)),
+    }
+}
+
+/// `POST /forgot` from the plain form: `POST /api/password/forgot`'s call, then the same
+/// confirmation page whether or not the account exists.
+pub(crate) async fn forgot_post(
+    State(state): State<AppState>,
+    Client(client): Client,
+    lang: Lang,
+    form: Result<FormBody<ForgotRequest, Small>, ApiError>,
+) -> Response {
+    let locale = lang.locale;
+    let render = |n: &Notice| forgot_page(locale, n);
+    let request = match form {
+        Ok(FormBody(request, ..)) => request,
+        Err(error) => return refused(error, locale, render),
+    };
+    let Some(name) = request
+        .username
+        .or(request.email)
+        .filter(|name| !name.trim().is_empty())
+    else {
+        let error = ApiError::bad_request("invalid-request", texts::REQUEST_FORGOT);
+        return refused(error, locale, render);
+    };
+    if let Err(error) = state.accounts().forgot(&client, name).await {
+        return refused(error.into(), locale, render);
+    }
+    html(
+        StatusCode::OK,
+        render(&Notice::Done(texts::text(locale, texts::FORGOT_ACCEPTED))),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_values_are_escaped() {
+        let page = login_page(
+            Locale::De,
+            "\"><script>x</script>",
+            &Notice::Error("<b>".into()),
+        );
+        assert!(!page.contains("<script>x"));
+        assert!(page.contains("value=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\""));
+        assert!(page.contains("&lt;b&gt;"));
+        assert!(page.contains("<html lang=\"de\">"));
+    }
+}

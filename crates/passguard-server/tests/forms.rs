@@ -1,0 +1,222 @@
+//! `/login` and `/forgot` without JavaScript (SPEC §6), through the real router: the first
+//! HTML answer holds the form in the language asked for, and plain form posts go through
+//! the JSON API's calls: the same cookie, the same refusals, the same lock, no enumeration,
+//! and the same cross-site refusal.
+
+#![allow(
+    missing_docs,
+    unreachable_pub,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod support;
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use support::{Backend, GOOD, Reply, TestApp};
+
+fn text(reply: &Reply) -> String {
+    String::from_utf8(reply.raw.clone()).unwrap()
+}
+
+async fn form(app: &TestApp, path: &str, body: &str, headers: &[(&str, &str)]) -> Reply {
+    let mut request = Request::builder()
+        .method(Method::POST)
+        .uri(path)
+        .header(header::HOST, "evil-host.example")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    app.request(request.body(Body::from(body.to_owned())).unwrap())
+        .await
+}
+
+#[tokio::test]
+async fn the_first_answer_holds_the_form_in_the_language_asked_for() {
+    let app = TestApp::new(Backend::Sqlite, "security-admin").await;
+    let en = app.get("/login", None).await;
+    assert_eq!(en.status, StatusCode::OK);
+    let html = text(&en);
+    assert!(html.contains("<html lang=\"en\">"), "{html}");
+    assert!(html.contains("<form method=\"post\" action=\"/login\""));
+    assert!(html.contains("id=\"username\" name=\"username\""));
+    assert!(html.contains("id=\"password\" name=\"password\" type=\"password\""));
+    assert!(html.contains(">Sign in</button>"));
+    // The app still loads, to take the form over.
+    assert!(html.contains("<script type=\"module\" src=\"/boot.js\"></script>"));
+    assert!(
+        en.headers
+            .get_all(header::VARY)
+            .iter()
+            .any(|v| v == "accept-language")
+    );
+
+    let de = text(&app.get_in("de-CH, en;q=0.5", "/login", None).await);
+    assert!(de.contains("<html lang=\"de\">"), "{de}");
+    assert!(de.contains(">Anmelden</button>"));
+    assert!(de.contains(">Benutzername</label>"));
+    assert!(de.contains(">Passwort</label>"));
+
+    let forgot = text(&app.get_in("fr", "/forgot", None).await);
+    assert!(forgot.contains("<form method=\"post\" action=\"/forgot\""));
+    assert!(
+        forgot.contains(">Identifiant ou e-mail</label>"),
+        "{forgot}"
+    );
+}
+
+#[tokio::test]
+async fn a_form_post_signs_in_like_the_json_api() {
+    let app = TestApp::new(Backend::Sqlite, "security-admin").await;
+    app.user("ada", GOOD[0], false).await;
+    let body = format!(
+        "username=ada&password={}",
+        url::form_urlencoded::byte_serialize(GOOD[0].as_bytes()).collect::<String>()
+    );
+    let reply = form(&app, "/login", &body, &[]).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(reply.headers[header::LOCATION], "/account");
+    let cookie = reply.cookie().expect("a session cookie");
+    let set = reply.headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Strict"),
+        "{set}"
+    );
+    let me = app.get("/api/me", Some(&cookie)).await;
+    assert_eq!(me.status, StatusCode::OK);
+    assert_eq!(me.body["username"], "ada");
+}
+
+#[tokio::test]
+async fn a_wrong_password_shows_the_form_again_as_the_json_api_refuses() {
+    let app = TestApp::new(Backend::Sqlite, "security-admin").await;
+    app.user("ada", GOOD[0], false).await;
+    let json = app.login("ada", "wrong-password").await;
+    let wrong = form(
+        &app,
+        "/login",
+        "username=ada&password=wrong-password",
+        &[("accept-language", "de")],
+    )
+    .await;
+    // Same status as the JSON API, the message in German, the typed username kept
+    // (escaped), the password never sent back.
+    assert_eq!(wrong.status, json.status);
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert!(wrong.cookie().is_none());
+    let html = text(&wrong);
+    assert!(html.contains("role=\"alert\""), "{html}");
+    assert!(html.contains("<html lang=\"de\">"));
+    assert!(html.contains("value=\"ada\""), "{html}");
+    assert!(!html.contains("wrong-password"));
+    let german = app.post_in(
+        "de",
+        "/api/login",
+        serde_json::json!({"username": "nobody", "password": "x"}),
+        None,
+    );
+    let german = german.await.body["message"].as_str().unwrap().to_owned();
+    assert!(html.contains(&german), "{german} in {html}");
+
+    // No enumeration: an unknown name gets the very same page and status (its typed name
+    // kept, escaped).
+    let unknown = form(
+        &app,
+        "/login",
+        "username=ada%22%3E&password=wrong-password",
+        &[("accept-language", "de")],
+    )
+    .await;
+    assert_eq!(unknown.status, wrong.status);
+    let unknown = text(&unknown);
+    assert!(unknown.contains("value=\"ada&quot;&gt;\""), "{unknown}");
+    assert_eq!(
+        unknown.replace("value=\"ada&quot;&gt;\"", "value=\"ada\""),
+        html
+    );
+
+    // The failures count toward the same lock as the JSON API's: 5 in all locks.
+    for _ in 0..3 {
+        form(&app, "/login", "username=ada&password=nope", &[]).await;
+    }
+    let locked = form(
+        &app,
+        "/login",
+        &format!(
+            "username=ada&password={}",
+            url::form_urlencoded::byte_serialize(GOOD[0].as_bytes()).collect::<String>()
+        ),
+        &[],
+    )
+    .await;
+    assert_eq!(locked.status, app.login("ada", GOOD[0]).await.status);
+    assert_eq!(locked.status, StatusCode::LOCKED);
+}
+
+#[tokio::test]
+async fn a_form_post_from_another_site_is_refused() {
+    let app = TestApp::new(Backend::Sqlite, "security-admin").await;
+    app.user("ada", GOOD[0], false).await;
+    let body = format!(
+        "username=ada&password={}",
+        url::form_urlencoded::byte_serialize(GOOD[0].as_bytes()).collect::<String>()
+    );
+    for (name, value) in [
+        ("origin", "https://evil.example"),
+        ("origin", "null"),
+        ("sec-fetch-site", "cross-site"),
+    ] {
+        for path in ["/login", "/forgot"] {
+            let reply = form(&app, path, &body, &[(name, value)]).await;
+            assert_eq!(
+                reply.status,
+                StatusCode::FORBIDDEN,
+                "{path} {name}: {value}"
+            );
+            assert!(reply.cookie().is_none());
+        }
+    }
+    let same = form(
+        &app,
+        "/login",
+        &body,
+        &[("origin", "https://passguard.test")],
+    )
+    .await;
+    assert_eq!(same.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn forgot_answers_the_same_page_whether_or_not_the_account_exists() {
+    let app = TestApp::new(Backend::Sqlite, "security-admin").await;
+    app.user("ada", GOOD[0], false).await;
+    let known = form(
+        &app,
+        "/forgot",
+        "username=ada",
+        &[("accept-language", "fr")],
+    )
+    .await;
+    let unknown = form(
+        &app,
+        "/forgot",
+        "username=nobody",
+        &[("accept-language", "fr")],
+    )
+    .await;
+    assert_eq!(known.status, StatusCode::OK);
+    assert_eq!(known.status, unknown.status);
+    assert_eq!(text(&known), text(&unknown));
+    assert!(
+        text(&known).contains("Si un compte correspond"),
+        "{}",
+        text(&known)
+    );
+    let empty = form(&app, "/forgot", "username=+", &[]).await;
+    assert_eq!(empty.status, StatusCode::BAD_REQUEST);
+    assert!(text(&empty).contains("role=\"alert\""));
+}
