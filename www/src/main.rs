@@ -14,11 +14,15 @@ mod checker;
 mod form;
 mod i18n;
 mod pages;
+mod takeover;
 mod time;
 
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
+    // On `/login` and `/forgot` the server already drew the form: move what was typed
+    // into the app's and drop the server's.
+    takeover::take_over();
     // Once the page is shown, run the engine over every kind of password, so that the
     // browser compiles its code now rather than on a keystroke (passguard_policy::warm_up).
     leptos::task::spawn_local(async {

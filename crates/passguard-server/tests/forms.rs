@@ -48,6 +48,10 @@ async fn the_first_answer_holds_the_form_in_the_language_asked_for() {
     assert!(html.contains(">Sign in</button>"));
     // The app still loads, to take the form over.
     assert!(html.contains("<script type=\"module\" src=\"/boot.js\"></script>"));
+    // A browser sends `Origin: null` with a form post under `no-referrer`, which the
+    // cross-site guard refuses: these pages keep the referrer to their own origin.
+    assert_eq!(en.headers[header::REFERRER_POLICY], "same-origin");
+    assert!(html.contains("<meta name=\"referrer\" content=\"same-origin\">"));
     assert!(
         en.headers
             .get_all(header::VARY)

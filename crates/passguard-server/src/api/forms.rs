@@ -36,7 +36,7 @@ fn page(locale: Locale, title: Key, card: &str) -> String {
     format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"referrer\" content=\"no-referrer\">\n\
+         <meta name=\"referrer\" content=\"same-origin\">\n\
          <title>{title} – passguard</title>\n\
          <link rel=\"stylesheet\" href=\"/style.css\">\n\
          <link rel=\"modulepreload\" href=\"/pkg/passguard_www.js\">\n\
@@ -106,9 +106,16 @@ fn forgot_page(locale: Locale, notice: &Notice) -> String {
     page(locale, texts::FORM_FORGOT_TITLE, &card)
 }
 
-/// An HTML answer whose words depend on `Accept-Language`; never cached.
+/// An HTML answer whose words depend on `Accept-Language`; never cached. Its referrer
+/// policy is `same-origin` rather than the site's `no-referrer`: under `no-referrer` a
+/// browser sends `Origin: null` with a form post, which the cross-site guard must refuse;
+/// other sites still get no referrer.
 fn html(status: StatusCode, body: String) -> Response {
-    let mut response = (status, [(header::CACHE_CONTROL, "no-cache")], Html(body)).into_response();
+    let headers = [
+        (header::CACHE_CONTROL, "no-cache"),
+        (header::REFERRER_POLICY, "same-origin"),
+    ];
+    let mut response = (status, headers, Html(body)).into_response();
     response.extensions_mut().insert(Localized);
     response
 }
