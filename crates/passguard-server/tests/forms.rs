@@ -62,7 +62,7 @@ async fn the_first_answer_holds_the_form_in_the_language_asked_for() {
     let de = text(&app.get_in("de-CH, en;q=0.5", "/login", None).await);
     assert!(de.contains("<html lang=\"de\">"), "{de}");
     assert!(de.contains(">Anmelden</button>"));
-    assert!(de.contains(">Benutzername</label>"));
+    assert!(de.contains(">Benutzername oder E-Mail</label>"));
     assert!(de.contains(">Passwort</label>"));
 
     let forgot = text(&app.get_in("fr", "/forgot", None).await);

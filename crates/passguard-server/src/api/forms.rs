@@ -5,7 +5,7 @@
 //! form over when it arrives (`www/src/takeover.rs`), keeping what was typed and focused.
 //! Every text is the catalogue's and every value is escaped.
 
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use passguard_policy::Locale;
@@ -32,12 +32,12 @@ fn say(locale: Locale, key: Key) -> String {
 
 /// The whole page around `card`: the head `index.html` has (so the app loads and takes
 /// over), the card inside `#server-form`, which the app replaces.
-fn page(locale: Locale, title: Key, card: &str) -> String {
+fn page(locale: Locale, site: &str, title: Key, card: &str) -> String {
     format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"referrer\" content=\"same-origin\">\n\
-         <title>{title} – passguard</title>\n\
+         <title>{title} – {site}</title>\n\
          <link rel=\"stylesheet\" href=\"/style.css\">\n\
          <link rel=\"modulepreload\" href=\"/pkg/passguard_www.js\">\n\
          <link rel=\"preload\" href=\"/pkg/passguard_www_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n\
@@ -45,6 +45,7 @@ fn page(locale: Locale, title: Key, card: &str) -> String {
          </head>\n<body>\n<main id=\"server-form\" class=\"server-form\">\n{card}</main>\n</body>\n</html>\n",
         lang = locale.tag(),
         title = say(locale, title),
+        site = escape(site),
     )
 }
 
@@ -62,20 +63,37 @@ fn notice_html(notice: &Notice) -> String {
     }
 }
 
-/// The sign-in page; `username` is what was typed (never the password).
-fn login_page(locale: Locale, username: &str, notice: &Notice) -> String {
+/// Where a sign-in may lead, from `?next=`: only pages of this site, as the app allows.
+fn next_page(next: Option<&str>) -> Option<&'static str> {
+    match next {
+        Some("/account") => Some("/account"),
+        Some("/admin") => Some("/admin"),
+        _ => None,
+    }
+}
+
+/// The sign-in page of `site`; `username` is what was typed (never the password); the form
+/// posts back with the allowed `next`.
+fn login_page(
+    locale: Locale,
+    site: &str,
+    next: Option<&'static str>,
+    username: &str,
+    notice: &Notice,
+) -> String {
+    let action = next.map_or_else(|| "/login".to_owned(), |n| format!("/login?next={n}"));
     let card = format!(
         "<section class=\"card\">\n<h1>{title}</h1>\n\
-         <form method=\"post\" action=\"/login\" novalidate>\n\
+         <form method=\"post\" action=\"{action}\" novalidate>\n\
          <div class=\"field\"><label for=\"username\">{username_label}</label>\n\
          <input id=\"username\" name=\"username\" autocomplete=\"username\" autocapitalize=\"off\" spellcheck=\"false\" required value=\"{username}\"></div>\n\
          <div class=\"field\"><label for=\"password\">{password_label}</label>\n\
          <div class=\"password-row\"><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" spellcheck=\"false\" autocapitalize=\"off\" required></div></div>\n\
          {notice}<button type=\"submit\" class=\"primary\">{submit}</button>\n</form>\n\
-         <nav class=\"links\" aria-label=\"{help}\"><a href=\"/forgot\">{forgot}</a> <a href=\"/account\">{change}</a></nav>\n\
+         <nav class=\"links\" aria-label=\"{help}\"><a href=\"/forgot\">{forgot}</a> <a href=\"/login?next=/account\" data-link=\"change\">{change}</a></nav>\n\
          </section>\n",
         title = say(locale, texts::FORM_LOGIN_TITLE),
-        username_label = say(locale, texts::FORM_USERNAME),
+        username_label = say(locale, texts::FORM_USERNAME_OR_EMAIL),
         username = escape(username),
         password_label = say(locale, texts::FORM_PASSWORD),
         notice = notice_html(notice),
@@ -84,11 +102,11 @@ fn login_page(locale: Locale, username: &str, notice: &Notice) -> String {
         forgot = say(locale, texts::FORM_LOGIN_FORGOT),
         change = say(locale, texts::FORM_LOGIN_CHANGE),
     );
-    page(locale, texts::FORM_LOGIN_TITLE, &card)
+    page(locale, site, texts::FORM_LOGIN_TITLE, &card)
 }
 
 /// The page asking for a reset link.
-fn forgot_page(locale: Locale, notice: &Notice) -> String {
+fn forgot_page(locale: Locale, site: &str, notice: &Notice) -> String {
     let card = format!(
         "<section class=\"card\">\n<h1>{title}</h1>\n<p>{intro}</p>\n\
          <form method=\"post\" action=\"/forgot\" novalidate>\n\
@@ -103,7 +121,7 @@ fn forgot_page(locale: Locale, notice: &Notice) -> String {
         submit = say(locale, texts::FORM_FORGOT_SUBMIT),
         back = say(locale, texts::FORM_BACK_TO_SIGN_IN),
     );
-    page(locale, texts::FORM_FORGOT_TITLE, &card)
+    page(locale, site, texts::FORM_FORGOT_TITLE, &card)
 }
 
 /// An HTML answer whose words depend on `Accept-Language`; never cached. Its referrer
@@ -120,14 +138,35 @@ fn html(status: StatusCode, body: String) -> Response {
     response
 }
 
+/// The allowed `next` of a query string.
+fn next_of(query: Option<&str>) -> Option<&'static str> {
+    let query = query?;
+    url::form_urlencoded::parse(query.as_bytes())
+        .find(|(name, _)| name == "next")
+        .and_then(|(_, value)| next_page(Some(&value)))
+}
+
 /// `GET /login`.
-pub(crate) async fn login_form(lang: Lang) -> Response {
-    html(StatusCode::OK, login_page(lang.locale, "", &Notice::None))
+pub(crate) async fn login_form(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+    lang: Lang,
+) -> Response {
+    let site = state.accounts().site_name();
+    let next = next_of(query.as_deref());
+    html(
+        StatusCode::OK,
+        login_page(lang.locale, site, next, "", &Notice::None),
+    )
 }
 
 /// `GET /forgot`.
-pub(crate) async fn forgot_form(lang: Lang) -> Response {
-    html(StatusCode::OK, forgot_page(lang.locale, &Notice::None))
+pub(crate) async fn forgot_form(State(state): State<AppState>, lang: Lang) -> Response {
+    let site = state.accounts().site_name();
+    html(
+        StatusCode::OK,
+        forgot_page(lang.locale, site, &Notice::None),
+    )
 }
 
 /// A refusal `error` as the page `render` draws with its message: the JSON API's status
@@ -154,26 +193,32 @@ fn refused(error: ApiError, locale: Locale, render: impl FnOnce(&Notice) -> Stri
 pub(crate) async fn login_post(
     State(state): State<AppState>,
     Client(client): Client,
+    RawQuery(query): RawQuery,
     lang: Lang,
     form: Result<FormBody<LoginRequest, Passwords>, ApiError>,
 ) -> Response {
     let locale = lang.locale;
+    let site = state.accounts().site_name().to_owned();
+    let next = next_of(query.as_deref());
     let request = match form {
         Ok(FormBody(request, ..)) => request,
-        Err(error) => return refused(error, locale, |n| login_page(locale, "", n)),
+        Err(error) => {
+            return refused(error, locale, |n| login_page(locale, &site, next, "", n));
+        }
     };
-    let username = request.username;
+    // Trimmed, as the app sends it.
+    let username = request.username.trim().to_owned();
     let login = state
         .accounts()
         .login(&client, &username, request.password, lang.remembered())
         .await;
     match login {
         Ok(Login::Full { me, session }) => {
-            let to = if me.role.administers() {
+            let to = next.unwrap_or(if me.role.administers() {
                 "/admin"
             } else {
                 "/account"
-            };
+            });
             set_session_cookie(Redirect::to(to).into_response(), &state, Some(&session))
         }
         Ok(Login::ChangeOnly { session, .. } | Login::Noncompliant { session, .. }) => {
@@ -183,7 +228,9 @@ pub(crate) async fn login_post(
                 Some(&session),
             )
         }
-        Err(error) => refused(error.into(), locale, |n| login_page(locale, &username, n)),
+        Err(error) => refused(error.into(), locale, |n| {
+            login_page(locale, &site, next, &username, n)
+        }),
     }
 }
 
@@ -196,7 +243,8 @@ pub(crate) async fn forgot_post(
     form: Result<FormBody<ForgotRequest, Small>, ApiError>,
 ) -> Response {
     let locale = lang.locale;
-    let render = |n: &Notice| forgot_page(locale, n);
+    let site = state.accounts().site_name().to_owned();
+    let render = |n: &Notice| forgot_page(locale, &site, n);
     let request = match form {
         Ok(FormBody(request, ..)) => request,
         Err(error) => return refused(error, locale, render),
@@ -226,12 +274,19 @@ mod tests {
     fn typed_values_are_escaped() {
         let page = login_page(
             Locale::De,
+            "<site>",
+            None,
             "\"><script>x</script>",
             &Notice::Error("<b>".into()),
         );
+        assert!(page.contains("&lt;site&gt;"));
         assert!(!page.contains("<script>x"));
         assert!(page.contains("value=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\""));
         assert!(page.contains("&lt;b&gt;"));
         assert!(page.contains("<html lang=\"de\">"));
+        // Only this site's pages are a `next`.
+        assert_eq!(next_of(Some("next=%2Faccount")), Some("/account"));
+        assert_eq!(next_of(Some("next=https://evil.example/")), None);
+        assert_eq!(next_of(Some("next=//evil.example")), None);
     }
 }

@@ -539,13 +539,6 @@ pub(super) const ENTRIES: &[Entry] = &[
     entry!("form.login.title", [], "Sign in", "Anmelden", "Connexion"),
     entry!("form.password", [], "Password", "Passwort", "Mot de passe"),
     entry!(
-        "form.username",
-        [],
-        "Username",
-        "Benutzername",
-        "Identifiant"
-    ),
-    entry!(
         "form.username-or-email",
         [],
         "Username or e-mail",

@@ -105,7 +105,6 @@ keys! {
     FORM_LOGIN_SUBMIT = "form.login.submit",
     FORM_LOGIN_TITLE = "form.login.title",
     FORM_PASSWORD = "form.password",
-    FORM_USERNAME = "form.username",
     FORM_USERNAME_OR_EMAIL = "form.username-or-email",
     MAIL_EXPIRY_EXPIRED = "mail.expiry.expired",
     MAIL_EXPIRY_EXPIRES = "mail.expiry.expires",
