@@ -10,26 +10,58 @@ use web_sys::{Document, HtmlInputElement};
 
 /// The id of the server-rendered form's container.
 const SERVER_FORM: &str = "server-form";
-/// How often, a frame apart, to look for the app's form before giving up (the routes
-/// render synchronously, so the first look normally finds it).
-const ATTEMPTS: u32 = 120;
 
 fn document() -> Option<Document> {
     web_sys::window().and_then(|w| w.document())
 }
 
-/// Call right after mounting: takes the server's form over once the app's is there.
+/// Call right after mounting: takes the server's form over once the app's is there. The
+/// app may draw its page a little later than the mount; a `MutationObserver` looks again
+/// after every change to the document, and its callback runs as a microtask of the very
+/// task that drew the app's form, so no one (reader or test) ever sees both forms.
 pub(crate) fn take_over() {
-    attempt(ATTEMPTS);
-}
-
-fn attempt(left: u32) {
-    let Some(document) = document() else { return };
-    let Some(server) = document.get_element_by_id(SERVER_FORM) else {
+    if attempt() {
+        return;
+    }
+    let Some(body) = document().and_then(|d| d.body()) else {
         return;
     };
-    let Ok(inputs) = server.query_selector_all("input[id]") else {
+    let callback = wasm_bindgen::closure::Closure::<
+        dyn FnMut(js_sys::Array, web_sys::MutationObserver),
+    >::new(|_: js_sys::Array, observer: web_sys::MutationObserver| {
+        if attempt() {
+            observer.disconnect();
+        }
+    });
+    let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) else {
         return;
+    };
+    // Lives as long as the page: it is small and disconnects once the form is taken over.
+    callback.forget();
+    let init = web_sys::MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    let _ = observer.observe_with_options(&body, &init);
+}
+
+/// Takes the server's form over if the app's fields are there; whether there is nothing
+/// left to do.
+fn attempt() -> bool {
+    let Some(document) = document() else {
+        return true;
+    };
+    let Some(server) = document.get_element_by_id(SERVER_FORM) else {
+        return true;
+    };
+    // The app went elsewhere (a client-side navigation): the server's form is stale.
+    let path = web_sys::window().and_then(|w| w.location().pathname().ok());
+    if !matches!(path.as_deref(), Some("/login" | "/forgot")) {
+        server.remove();
+        return true;
+    }
+    let Ok(inputs) = server.query_selector_all("input[id]") else {
+        server.remove();
+        return true;
     };
     let typed: Vec<HtmlInputElement> = (0..inputs.length())
         .filter_map(|i| inputs.item(i))
@@ -46,13 +78,7 @@ fn attempt(left: u32) {
     };
     let ready = typed.iter().all(|input| app_field(&input.id()).is_some());
     if !ready {
-        if left > 0 {
-            let again = wasm_bindgen::closure::Closure::once_into_js(move || attempt(left - 1));
-            if let Some(window) = web_sys::window() {
-                let _ = window.request_animation_frame(again.unchecked_ref());
-            }
-        }
-        return;
+        return false;
     }
     let focused = document
         .active_element()
@@ -84,4 +110,5 @@ fn attempt(left: u32) {
             }
         }
     }
+    true
 }
