@@ -221,13 +221,17 @@ pub(crate) async fn login_post(
             });
             set_session_cookie(Redirect::to(to).into_response(), &state, Some(&session))
         }
-        Ok(Login::ChangeOnly { session, .. } | Login::Noncompliant { session, .. }) => {
-            set_session_cookie(
-                Redirect::to("/account?expired=1").into_response(),
-                &state,
-                Some(&session),
-            )
-        }
+        // The change form, saying why, as the app leads there.
+        Ok(Login::ChangeOnly { session, .. }) => set_session_cookie(
+            Redirect::to("/account?expired=1").into_response(),
+            &state,
+            Some(&session),
+        ),
+        Ok(Login::Noncompliant { session, .. }) => set_session_cookie(
+            Redirect::to("/account?noncompliant=1").into_response(),
+            &state,
+            Some(&session),
+        ),
         Err(error) => refused(error.into(), locale, |n| {
             login_page(locale, &site, next, &username, n)
         }),
