@@ -448,17 +448,17 @@ fn asvs(policy: &Policy, target: u8, out: &mut Findings<'_>) {
             "password.blocklist",
             &[],
         );
-    }
-    // The built-in list is drawn from breached passwords too; the server's breach store is
-    // the complete check.
-    if p.blocklist == Blocklist::None && p.breached == Breached::Off {
-        add(
-            "asvs-breached-passwords",
-            "v5.0.0-6.2.12",
-            2,
-            "password.blocklist",
-            &[],
-        );
+        // The built-in list is drawn from breached passwords too; the server's breach store
+        // is the complete check.
+        if p.breached == Breached::Off {
+            add(
+                "asvs-breached-passwords",
+                "v5.0.0-6.2.12",
+                2,
+                "password.blocklist",
+                &[],
+            );
+        }
     }
     if composition_required(policy) || p.other_characters == OtherCharacters::Reject {
         add(

@@ -173,12 +173,11 @@ impl Policy {
             );
         }
         if rules.breached == Breached::Block {
-            let status = match context.breached {
-                Some(true) => Status::Fail,
-                Some(false) => Status::Pass,
-                None => Status::Pending,
-            };
-            push(RuleId::NotBreached, status, Params::default());
+            push(
+                RuleId::NotBreached,
+                found(context.breached),
+                Params::default(),
+            );
         }
         if rules.forbid_personal_info {
             let personal = passguard_strength::personal_match(&normalized, &inputs);
@@ -223,11 +222,7 @@ impl Policy {
             } else {
                 history.was_used(&normalized)
             };
-            let status = match verdict {
-                Some(true) => Status::Fail,
-                Some(false) => Status::Pass,
-                None => Status::Pending,
-            };
+            let status = found(verdict);
             outcomes.push((
                 RuleId::NotReused,
                 status,
@@ -319,5 +314,15 @@ fn min_age_rule(min_age: crate::Duration, context: &Context) -> (Status, Params)
             Status::Fail,
             params.int("remaining_seconds", allowed_at.saturating_sub(now)),
         )
+    }
+}
+
+/// A rule that fails when the password was found (in the breach corpus, in the history), and
+/// waits for whoever can look when that is not known here.
+fn found(found: Option<bool>) -> Status {
+    match found {
+        Some(true) => Status::Fail,
+        Some(false) => Status::Pass,
+        None => Status::Pending,
     }
 }

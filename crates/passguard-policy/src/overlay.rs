@@ -265,11 +265,6 @@ fn stricter_unlock(site: &Unlock, overlay: &Unlock) -> Verdict {
     })
 }
 
-/// A switch where on is stricter.
-fn on(site: &bool, overlay: &bool) -> Verdict {
-    verdict(*overlay || !*site)
-}
-
 /// Composition rules are at least as strict when every password meeting the overlay's also
 /// meets the site's: a password with exactly `k'` of the overlay's groups may lack every
 /// group outside the site's list, so it holds at least `k' − |S' ∖ S|` of the site's groups.
@@ -307,6 +302,7 @@ fn breached_blocked(site: &Breached, overlay: &Breached) -> Verdict {
     verdict(*overlay == Breached::Block || *site == Breached::Off)
 }
 
+/// A switch where on is stricter: an overlay may turn it on, not off.
 fn refused_if_site(site: &bool, overlay: &bool) -> Verdict {
     verdict(*overlay || !*site)
 }
@@ -631,7 +627,13 @@ impl Policy {
             o.unlock.as_ref(),
             stricter_unlock,
         )?;
-        lay(mode, "lockout.notify", notify, o.notify.as_ref(), on)?;
+        lay(
+            mode,
+            "lockout.notify",
+            notify,
+            o.notify.as_ref(),
+            refused_if_site,
+        )?;
         let ResetRules {
             token_lifetime,
             security_questions,
@@ -657,7 +659,7 @@ impl Policy {
             "reset.admin_reset_revokes",
             admin_reset_revokes,
             o.admin_reset_revokes.as_ref(),
-            on,
+            refused_if_site,
         )?;
         policy.validate()?;
         Ok(policy)

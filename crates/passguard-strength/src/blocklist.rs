@@ -11,17 +11,21 @@ const DATA: &str = include_str!("../data/blocklist.txt");
 /// The longest entry, in characters (`MAX_CHARS` in `data/build_blocklist.py`).
 pub(crate) const MAX_CHARS: usize = 64;
 
-/// Whether `lowered` (already lowercased with `text::lower`) is an entry.
-pub(crate) fn contains(lowered: &[char]) -> bool {
-    if lowered.is_empty() || lowered.len() > MAX_CHARS || !lowered.iter().all(char::is_ascii) {
+/// Whether `chars`, lowercased with `text::lower` (as zxcvbn's list is matched), is an entry.
+/// The key is built in place: a keystroke's check allocates nothing here.
+pub(crate) fn contains(chars: &[char]) -> bool {
+    if chars.is_empty() || chars.len() > MAX_CHARS {
         return false;
     }
     let mut key = [0u8; MAX_CHARS];
-    for (slot, &c) in key.iter_mut().zip(lowered) {
-        // ASCII, checked above.
-        *slot = u8::try_from(c).unwrap_or(0);
+    for (slot, &c) in key.iter_mut().zip(chars) {
+        // `lower` keeps one character one character, so the lengths agree.
+        match u8::try_from(crate::text::lower(c)) {
+            Ok(byte) if byte.is_ascii() => *slot = byte,
+            _ => return false,
+        }
     }
-    let key = key.get(..lowered.len()).unwrap_or_default();
+    let key = key.get(..chars.len()).unwrap_or_default();
     let data = DATA.as_bytes();
     // Bisection over byte offsets: `low` is always a line start, `high` a line end or the
     // end of the data, and every line before `low` is below the key, every line from `high`

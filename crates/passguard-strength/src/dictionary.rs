@@ -42,7 +42,10 @@ pub(crate) struct Dictionary {
     second: [u64; MAX_ALPHABET],
     /// For each two-character prefix (by dense numbers): one plus its group's number.
     group_of: Vec<u16>,
-    groups: Vec<Group>,
+    /// For each group of words sharing their first two characters, its three-character
+    /// prefixes: the third character, and the stream offset and index of the first word with
+    /// that prefix.
+    groups: Vec<Vec<(u8, u32, u32)>>,
     /// Words shorter than [`PREFIX`], by the dense numbers of their characters: one plus
     /// their code, zero for no word.
     short: Vec<u16>,
@@ -53,14 +56,6 @@ pub(crate) struct Dictionary {
     longest: usize,
     /// For each code: the representative rank and its logarithm.
     ranks: Vec<(u32, f64)>,
-}
-
-/// The words sharing their first two characters.
-#[derive(Debug)]
-struct Group {
-    /// Its three-character prefixes: the third character, and the stream offset and index
-    /// of the first word with that prefix.
-    buckets: Vec<(u8, u32, u32)>,
 }
 
 /// The dictionary, decoded on first use; `None` only if the embedded data were corrupt,
@@ -193,7 +188,7 @@ impl Dictionary {
                 u16::try_from(dictionary.groups.len() + 1).ok()?;
             let end = start.checked_add(size)?;
             let buckets = scan_buckets(dictionary.stream, start, first_word, end);
-            dictionary.groups.push(Group { buckets });
+            dictionary.groups.push(buckets);
             start = end;
             first_word = first_word.checked_add(words)?;
         }
@@ -216,11 +211,6 @@ impl Dictionary {
             [a, b] => Some(MAX_ALPHABET * self.dense_of(a)? + self.dense_of(b)?),
             _ => None,
         }
-    }
-
-    /// The three-byte prefixes of a group.
-    fn buckets_of<'a>(&'a self, group: &'a Group) -> &'a [(u8, u32, u32)] {
-        &group.buckets
     }
 
     /// Where a word of one or two bytes is kept in `short`.
@@ -257,10 +247,7 @@ impl Dictionary {
                 .get(self.group_slot(&[a, b])?)?
                 .checked_sub(1)?;
             let group = self.groups.get(usize::from(group))?;
-            let &(_, offset, index) = self
-                .buckets_of(group)
-                .iter()
-                .find(|(third, ..)| *third == c)?;
+            let &(_, offset, index) = group.iter().find(|(third, ..)| *third == c)?;
             Some((offset, index))
         })();
         let Some((offset, index)) = bucket else {
@@ -487,11 +474,7 @@ mod tests {
         assert_eq!(short, 24);
         assert_eq!(dictionary.codes.len(), 93_855 - short);
         assert_eq!(dictionary.longest, 23);
-        let buckets: usize = dictionary
-            .groups
-            .iter()
-            .map(|g| dictionary.buckets_of(g).len())
-            .sum();
+        let buckets: usize = dictionary.groups.iter().map(Vec::len).sum();
         assert_eq!(buckets, 6_270);
     }
 

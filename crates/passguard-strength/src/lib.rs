@@ -124,7 +124,7 @@ pub fn is_common(password: &str) -> bool {
         .take(Estimate::MAX_PASSWORD_CHARS)
         .collect();
     dictionary::get().is_some_and(|dictionary| matching::is_common_password(dictionary, &chars))
-        || blocklist::contains(&text::lowercase(&chars))
+        || blocklist::contains(&chars)
 }
 
 /// The entries of the `not-common` blocklist beyond zxcvbn's 30 000 common passwords,
