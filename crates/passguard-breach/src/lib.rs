@@ -15,4 +15,4 @@ pub use import::{
 };
 pub use parse::{Format, MAX_LINE_BYTES};
 pub use staging::Counts;
-pub use store::BreachStore;
+pub use store::{BreachStore, is_range_prefix};

@@ -49,6 +49,19 @@ pub struct BreachStore {
     table: Vec<u32>,
 }
 
+/// Whether `prefix` is what [`BreachStore::range`] takes: 5 hex digits, either case.
+#[must_use]
+pub fn is_range_prefix(prefix: &str) -> bool {
+    prefix_value(prefix).is_some()
+}
+
+fn prefix_value(prefix: &str) -> Option<u64> {
+    let digits = prefix.as_bytes();
+    (digits.len() == PREFIX_HEX_DIGITS)
+        .then(|| hex_value(digits))
+        .flatten()
+}
+
 impl BreachStore {
     /// Opens a store, reading and checking its header and bucket table (4 MiB).
     ///
@@ -226,11 +239,7 @@ impl BreachStore {
     /// # Ok::<(), passguard_breach::Error>(())
     /// ```
     pub fn range(&self, prefix: &str) -> Result<String, Error> {
-        let digits = prefix.as_bytes();
-        if digits.len() != PREFIX_HEX_DIGITS {
-            return Err(Error::InvalidPrefix);
-        }
-        let bucket = hex_value(digits).ok_or(Error::InvalidPrefix)?;
+        let bucket = prefix_value(prefix).ok_or(Error::InvalidPrefix)?;
         let bucket = u32::try_from(bucket).map_err(|_| Error::InvalidPrefix)?;
         let lines = self.range_lines(bucket)?;
         let mut answer = String::with_capacity(lines.len() * (SUFFIX_HEX_DIGITS + 1));

@@ -42,7 +42,7 @@ impl ClientKey {
         trusted: &[IpNet],
     ) -> Self {
         let peer = peer.to_canonical();
-        let is_trusted = |address: IpAddr| trusted.iter().any(|net| net.contains(&address));
+        let is_trusted = |address: IpAddr| is_trusted(address, trusted);
         if !is_trusted(peer) {
             return Self::of(peer);
         }
@@ -64,6 +64,12 @@ impl ClientKey {
         }
         Self::of(client)
     }
+}
+
+/// Whether `address` (canonical: an IPv4-mapped IPv6 address as IPv4) is one of the
+/// `trusted_proxies`.
+pub(crate) fn is_trusted(address: IpAddr, trusted: &[IpNet]) -> bool {
+    trusted.iter().any(|net| net.contains(&address))
 }
 
 /// An `X-Forwarded-For` entry: an address, an `address:port` or a `[v6]:port`.

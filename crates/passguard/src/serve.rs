@@ -142,27 +142,12 @@ fn resolve(
         }
         None => ConfigFile::default(),
     };
-    let policy = match (shared.policy.clone(), file.policy.take()) {
-        (Some(source), _) | (None, Some(PolicySetting::Source(source))) => {
-            policy_source::load(&source)?
-        }
-        (None, Some(PolicySetting::Inline(table))) => {
-            Policy::from_deserializer(toml::Value::Table(table))
-                .map_err(|e| UsageError(format!("config file: policy.{e}")))?
-        }
-        (None, None) => Policy::preset("security-admin")
+    let policy = match policy_setting(shared.policy.clone(), file.policy.take(), "policy")? {
+        Some(policy) => policy,
+        None => Policy::preset("security-admin")
             .map_err(|e| UsageError(format!("preset security-admin: {e}")))?,
     };
-    let staged = match (staged, file.staged_policy.take()) {
-        (Some(source), _) | (None, Some(PolicySetting::Source(source))) => {
-            Some(policy_source::load(&source)?)
-        }
-        (None, Some(PolicySetting::Inline(table))) => Some(
-            Policy::from_deserializer(toml::Value::Table(table))
-                .map_err(|e| UsageError(format!("config file: staged_policy.{e}")))?,
-        ),
-        (None, None) => None,
-    };
+    let staged = policy_setting(staged, file.staged_policy.take(), "staged_policy")?;
     let overrides = [
         (&mut file.public_url, shared.public_url.clone()),
         (&mut file.database, shared.database.clone()),
@@ -358,4 +343,23 @@ async fn shutdown_signal() {
         () = interrupt => {},
         () = terminate => {},
     }
+}
+
+/// A policy given by a flag (`PRESET|FILE`), else by the config file's `field` (a source
+/// or an inline table), else none.
+fn policy_setting(
+    flag: Option<String>,
+    setting: Option<PolicySetting>,
+    field: &str,
+) -> Result<Option<Policy>, UsageError> {
+    Ok(match (flag, setting) {
+        (Some(source), _) | (None, Some(PolicySetting::Source(source))) => {
+            Some(policy_source::load(&source)?)
+        }
+        (None, Some(PolicySetting::Inline(table))) => Some(
+            Policy::from_deserializer(toml::Value::Table(table))
+                .map_err(|e| UsageError(format!("config file: {field}.{e}")))?,
+        ),
+        (None, None) => None,
+    })
 }

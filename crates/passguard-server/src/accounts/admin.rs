@@ -244,13 +244,8 @@ impl Accounts {
         // The link an administrator sends enjoys the same grace as one asked for: a
         // forgotten-password request right after cannot replace it. (A grace already
         // running is no reason not to send.)
-        match self
-            .take(super::Budget::ResetGrace, &user.id.to_string())
-            .await
-        {
-            Ok(_) | Err(Error::RateLimited { .. }) => {}
-            Err(error) => return Err(error),
-        }
+        self.try_take(super::Budget::ResetGrace, &user.id.to_string())
+            .await?;
         let event = self.event(&user, EventAction::ResetByAdmin, by.actor());
         self.send_reset_link(&user, now, &event).await?;
         if policy.reset.admin_reset_revokes {

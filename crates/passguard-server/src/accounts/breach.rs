@@ -68,7 +68,8 @@ impl Accounts {
         prefix: &str,
     ) -> Result<String, Error> {
         let store = self.inner.breach.clone().ok_or(Error::NoBreachStore)?;
-        if prefix.len() != 5 || !prefix.bytes().all(|b| b.is_ascii_hexdigit()) {
+        // Refused before the client's budget is spent on it.
+        if !passguard_breach::is_range_prefix(prefix) {
             return Err(Error::InvalidPrefix);
         }
         let _spent = self.take_for(Budget::BreachRange, client).await?;

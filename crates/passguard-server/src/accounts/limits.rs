@@ -67,11 +67,15 @@ pub(crate) struct Reservation {
 pub(crate) struct Refusals(Mutex<HashMap<String, i64>>);
 
 impl Refusals {
-    fn until(&self, bucket: &str, now_ms: i64) -> Option<i64> {
-        let refusals = self
-            .0
+    /// The map, even after a panic elsewhere held the lock (it holds plain values).
+    fn held(&self) -> std::sync::MutexGuard<'_, HashMap<String, i64>> {
+        self.0
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn until(&self, bucket: &str, now_ms: i64) -> Option<i64> {
+        let refusals = self.held();
         refusals
             .get(bucket)
             .copied()
@@ -79,27 +83,18 @@ impl Refusals {
     }
 
     fn remember(&self, bucket: String, until_ms: i64) {
-        let mut refusals = self
-            .0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut refusals = self.held();
         refusals.insert(bucket, until_ms);
     }
 
     fn forget(&self, bucket: &str) {
-        let mut refusals = self
-            .0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut refusals = self.held();
         refusals.remove(bucket);
     }
 
     /// Drops refusals that have ended.
     pub(crate) fn sweep(&self, now_ms: i64) {
-        let mut refusals = self
-            .0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut refusals = self.held();
         refusals.retain(|_, until| *until > now_ms);
     }
 }
@@ -137,6 +132,20 @@ impl Accounts {
                 interval_ms: 0,
             }),
             ClientKey::Net(_) => self.take(budget, &client.to_string()).await,
+        }
+    }
+
+    /// [`Accounts::take`] for a budget whose refusal is an answer, not an error: `None`
+    /// when it is spent.
+    pub(crate) async fn try_take(
+        &self,
+        budget: Budget,
+        key: &str,
+    ) -> Result<Option<Reservation>, Error> {
+        match self.take(budget, key).await {
+            Ok(reservation) => Ok(Some(reservation)),
+            Err(Error::RateLimited { .. }) => Ok(None),
+            Err(error) => Err(error),
         }
     }
 

@@ -232,17 +232,7 @@ impl Accounts {
         };
         let url = self.link_url(LinkPurpose::Register, &token.text);
         let times = mail::LinkTimes { now, expires_at };
-        let contact = org
-            .and_then(|o| o.support_contact.as_deref())
-            .filter(|contact| !contact.trim().is_empty())
-            .map_or_else(|| self.support_contact(), crate::texts::Localized::same)
-            .render(locale);
-        let head = mail::Letterhead {
-            site: self.site_name().to_owned(),
-            org: org.map(|o| o.name.clone()),
-            from: self.mailer().sender_address(),
-            contact,
-        };
+        let head = self.letterhead_in(org, locale);
         // The command line is nobody a recipient knows.
         let inviter = (invitation.actor != "command-line").then_some(invitation.actor);
         let message = mail::invitation(locale, &name, &url, times, &head, inviter);
@@ -258,6 +248,18 @@ impl Accounts {
         now: i64,
         event: &NewEvent,
     ) -> Result<(String, i64), Error> {
+        self.new_link(user, LinkPurpose::Reset, now, event).await
+    }
+
+    /// Creates a link for `purpose` that lives as long as the account's policy says links
+    /// do, replacing the user's older ones of that purpose; returns its URL and expiry.
+    pub(crate) async fn new_link(
+        &self,
+        user: &User,
+        purpose: LinkPurpose,
+        now: i64,
+        event: &NewEvent,
+    ) -> Result<(String, i64), Error> {
         let token = tokens::generate()?;
         let lifetime = self.policy_of(user)?.reset.token_lifetime;
         let expires_at = now.saturating_add(lifetime.as_secs_i64());
@@ -268,10 +270,8 @@ impl Accounts {
             now,
             expires_at,
         };
-        self.store()
-            .replace_link(&link, LinkPurpose::Reset, event)
-            .await?;
-        Ok((self.link_url(LinkPurpose::Reset, &token.text), expires_at))
+        self.store().replace_link(&link, purpose, event).await?;
+        Ok((self.link_url(purpose, &token.text), expires_at))
     }
 
     /// Creates a reset link (replacing older ones) and e-mails it in the account's language.

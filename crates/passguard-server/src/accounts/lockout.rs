@@ -10,22 +10,20 @@ use passguard_wire::{Done, EventAction};
 use super::{Accounts, Error, Rules};
 use crate::mail::{self, Unlocking};
 use crate::model::LinkPurpose;
-use crate::store::{LockState, NewSecret, User};
-use crate::tokens;
+use crate::store::{LockState, User};
 
 impl Accounts {
     /// After a failure of `user`: when it locked the account just now, the lock e-mail
     /// goes out in the background (if the policy sends one).
-    pub(crate) fn after_failure(&self, user: &User, lock: LockState) -> Result<(), Error> {
-        if !lock.locked_now || !Rules::of(&*self.policy_of(user)?).lock_mail() {
-            return Ok(());
+    pub(crate) fn after_failure(&self, user: &User, rules: Rules<'_>, lock: LockState) {
+        if !lock.locked_now || !rules.lock_mail() {
+            return;
         }
         let accounts = self.clone();
         let user = user.clone();
         self.spawn_background("lock e-mail", async move {
             accounts.send_lock_mail(&user).await
         });
-        Ok(())
     }
 
     async fn send_lock_mail(&self, user: &User) -> Result<(), Error> {
@@ -38,23 +36,14 @@ impl Accounts {
             Unlock::Admin => Unlocking::Admin,
             Unlock::After(duration) => Unlocking::At(now.saturating_add(duration.as_secs_i64())),
             Unlock::Email => {
-                let token = tokens::generate()?;
-                let expires_at = now.saturating_add(policy.reset.token_lifetime.as_secs_i64());
-                let link = NewSecret {
-                    selector: &token.selector,
-                    verifier_hash: &token.verifier_hash,
-                    user_id: user.id,
-                    now,
-                    expires_at,
-                };
                 let event = self
                     .event(user, EventAction::Locked, "system")
                     .saying("unlock link sent".to_owned());
-                self.store()
-                    .replace_link(&link, LinkPurpose::Unlock, &event)
+                let (url, expires_at) = self
+                    .new_link(user, LinkPurpose::Unlock, now, &event)
                     .await?;
                 Unlocking::Link {
-                    url: self.link_url(LinkPurpose::Unlock, &token.text),
+                    url,
                     times: mail::LinkTimes { now, expires_at },
                 }
             }

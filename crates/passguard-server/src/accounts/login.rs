@@ -98,9 +98,14 @@ impl Accounts {
         let stored = registered
             .as_ref()
             .and_then(|user| user.password_hash.clone());
-        let checks = match &registered {
-            Some(user) => self.login_checks(user, &self.policy_of(user)?, locale)?,
-            None => None,
+        // The account's policy, worked out once for the checks and the rules below.
+        let policy = registered
+            .as_ref()
+            .map(|user| self.policy_of(user))
+            .transpose()?;
+        let checks = match (&registered, &policy) {
+            (Some(user), Some(policy)) => self.login_checks(user, policy, locale)?,
+            _ => None,
         };
         let (matches, rehashed, verdicts) = self
             .hasher()
@@ -122,7 +127,7 @@ impl Accounts {
             })
             .await?;
         let now = self.clock().now();
-        let Some(user) = registered else {
+        let (Some(user), Some(policy)) = (registered, policy) else {
             let digest = tokens::name_digest(&key);
             let site = Rules::of(self.policy());
             let lock = self
@@ -131,7 +136,6 @@ impl Accounts {
                 .await?;
             return Err(self.failed(lock.locked));
         };
-        let policy = self.policy_of(&user)?;
         let rules = Rules::of(&policy);
         // A disabled account answers as a wrong password does, right password or not.
         if !matches || user.disabled_at.is_some() {
@@ -140,7 +144,7 @@ impl Accounts {
                 .store()
                 .login_failed(user.id, rules.login_lock(now), &event)
                 .await?;
-            self.after_failure(&user, lock)?;
+            self.after_failure(&user, rules, lock);
             return Err(self.failed(lock.locked));
         }
         // An administrator's reset revoked this password: the right one says so (a wrong

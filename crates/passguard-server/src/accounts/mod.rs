@@ -217,11 +217,20 @@ impl Accounts {
 
     /// What every e-mail to `user` says of where it comes from, in the account's language.
     pub(crate) fn letterhead(&self, user: &User) -> crate::mail::Letterhead {
+        self.letterhead_in(user.org.as_ref(), user.locale)
+    }
+
+    /// The letterhead of an e-mail in `locale` to an account of `org` (or of none).
+    pub(crate) fn letterhead_in(
+        &self,
+        org: Option<&crate::store::OrgRow>,
+        locale: Locale,
+    ) -> crate::mail::Letterhead {
         crate::mail::Letterhead {
             site: self.site_name().to_owned(),
-            org: user.org.as_ref().map(|org| org.name.clone()),
+            org: org.map(|org| org.name.clone()),
             from: self.mailer().sender_address(),
-            contact: self.contact_of(user).render(user.locale),
+            contact: self.contact_in(org).render(locale),
         }
     }
 
@@ -232,9 +241,12 @@ impl Accounts {
 
     /// Who `user` contacts for assistance: its organization's contact, else the site's.
     pub(crate) fn contact_of(&self, user: &User) -> Localized {
-        user.org
-            .as_ref()
-            .and_then(|org| org.support_contact.as_deref())
+        self.contact_in(user.org.as_ref())
+    }
+
+    /// Who an account of `org` (or of none) contacts for assistance.
+    fn contact_in(&self, org: Option<&crate::store::OrgRow>) -> Localized {
+        org.and_then(|org| org.support_contact.as_deref())
             .filter(|contact| !contact.trim().is_empty())
             .map_or_else(|| self.support_contact(), Localized::same)
     }

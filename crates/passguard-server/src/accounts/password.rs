@@ -282,7 +282,7 @@ impl Accounts {
                     .store()
                     .login_failed(user.id, rules.login_lock(now), &event)
                     .await?;
-                self.after_failure(user, lock)?;
+                self.after_failure(user, rules, lock);
                 return Err(self.failed(lock.locked));
             }
             Checked::Refused(report) => return Err(refusal(report, now)),
@@ -343,7 +343,7 @@ impl Accounts {
             .store()
             .answers_failed(user.id, rules.answers_lock(now), &about)
             .await?;
-        self.after_failure(user, lock)?;
+        self.after_failure(user, rules, lock);
         Ok(if lock.locked {
             self.locked()
         } else {

@@ -53,11 +53,12 @@ impl Accounts {
                     self.mailer().send(&user.email, message).await?;
                 }
             } else {
-                let grace = match self.take(Budget::ResetGrace, &user.id.to_string()).await {
-                    Ok(grace) => grace,
+                let Some(grace) = self
+                    .try_take(Budget::ResetGrace, &user.id.to_string())
+                    .await?
+                else {
                     // A link younger than the grace is left alone.
-                    Err(Error::RateLimited { .. }) => continue,
-                    Err(error) => return Err(error),
+                    continue;
                 };
                 if !self.e_mail_allowed(user).await? {
                     // Never replace a link without sending the new one.
@@ -73,10 +74,9 @@ impl Accounts {
 
     /// Whether `user` may receive one more e-mail of recovery or lock (it is counted).
     pub(super) async fn e_mail_allowed(&self, user: &User) -> Result<bool, Error> {
-        match self.take(Budget::ForgotAccount, &user.id.to_string()).await {
-            Ok(_counted) => Ok(true),
-            Err(Error::RateLimited { .. }) => Ok(false),
-            Err(error) => Err(error),
-        }
+        Ok(self
+            .try_take(Budget::ForgotAccount, &user.id.to_string())
+            .await?
+            .is_some())
     }
 }

@@ -59,11 +59,16 @@ pub(crate) struct LoginVerdicts {
 impl LoginChecks {
     /// Runs the checks on `password` (on the hashing thread).
     pub(crate) fn run(mut self, password: &str) -> LoginVerdicts {
+        // The store is read at most once, when the first policy that blocks breached
+        // passwords asks, and its answer serves both checks.
+        let mut breached: Option<Option<bool>> = None;
         let mut report = |policy: &Policy| {
             // A store that cannot be read leaves the rule pending: a login is not refused
             // for it (the failure shows at the next choice of a password).
             self.context.breached = match (&self.breach, policy.password.breached) {
-                (Some(store), Breached::Block) => store.contains_password(password).ok(),
+                (Some(store), Breached::Block) => {
+                    *breached.get_or_insert_with(|| store.contains_password(password).ok())
+                }
                 _ => None,
             };
             policy.check(password, &self.context)
@@ -148,26 +153,26 @@ impl Accounts {
     pub(crate) async fn policy_impact(&self, by: &Administrator) -> Result<PolicyImpact, Error> {
         let staged = self.inner.staged.as_ref().ok_or(Error::NoStagedPolicy)?;
         let since = self.staged_since(staged).await?;
-        let impact = self
+        let verdicts = self
             .store()
-            .staged_impact(&staged.digest, by.org().map(|org| org.id))
+            .staged_verdicts(&staged.digest, by.org().map(|org| org.id))
             .await?;
-        let verdicts = impact.map(|i| i.verdicts).unwrap_or_default();
+        let (mut accounts_seen, mut would_fail) = (0, 0);
         let mut by_rule = BTreeMap::new();
-        let mut would_fail = 0;
-        for failed in &verdicts {
+        for (failed, accounts) in verdicts {
+            accounts_seen += accounts;
             if failed.is_empty() {
                 continue;
             }
-            would_fail += 1;
+            would_fail += accounts;
             for id in failed.split(',') {
-                *by_rule.entry(id.to_owned()).or_insert(0) += 1;
+                *by_rule.entry(id.to_owned()).or_insert(0) += accounts;
             }
         }
         Ok(PolicyImpact {
             staged: staged.policy.name.clone(),
             since,
-            accounts_seen: verdicts.len() as u64,
+            accounts_seen,
             would_fail,
             by_rule,
         })

@@ -117,8 +117,8 @@ impl ConnLimits {
     /// Admits a connection from `peer`, or says why not (and counts it).
     pub(crate) fn admit(self: &Arc<Self>, peer: IpAddr) -> Result<ConnGuard, Refused> {
         let peer = peer.to_canonical();
-        let key =
-            (!self.trusted.iter().any(|net| net.contains(&peer))).then(|| ClientKey::of(peer));
+        // A proxy's connections carry many clients: no per-client cap for them.
+        let key = (!crate::client::is_trusted(peer, &self.trusted)).then(|| ClientKey::of(peer));
         let mut held = self.held();
         if held.total >= self.total {
             ConnStats::count(&self.stats.refused_total);

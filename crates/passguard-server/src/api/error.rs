@@ -249,13 +249,18 @@ impl IntoResponse for ApiError {
             body,
         )
             .into_response();
-        if let Some(seconds) = self.retry_after
-            && let Ok(value) = HeaderValue::from_str(&seconds.to_string())
-        {
-            response.headers_mut().insert(header::RETRY_AFTER, value);
-        }
+        set_retry_after(&mut response, self.retry_after);
         response.extensions_mut().insert(self);
         response
+    }
+}
+
+/// The `Retry-After` of a refusal that has one (429, 423 with a timed unlock).
+pub(crate) fn set_retry_after(response: &mut Response, seconds: Option<i64>) {
+    if let Some(seconds) = seconds
+        && let Ok(value) = HeaderValue::from_str(&seconds.to_string())
+    {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
     }
 }
 

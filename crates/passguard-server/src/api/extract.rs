@@ -72,44 +72,7 @@ where
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, ApiError> {
-        let is_json = request
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(';').next())
-            .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
-        if !is_json {
-            return Err(ApiError::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported-media-type",
-                texts::UNSUPPORTED_MEDIA_TYPE,
-            ));
-        }
-        let limit = L::limit(state.accounts().policy());
-        let too_large = || {
-            ApiError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "body-too-large",
-                texts::BODY_TOO_LARGE,
-            )
-            .arg("limit", limit)
-        };
-        let declared = request
-            .headers()
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<u64>().ok());
-        if declared.is_some_and(|n| n > limit as u64) {
-            if declared.is_some_and(|n| n <= DRAIN_LIMIT) {
-                drain(request.into_body(), 0).await;
-            }
-            return Err(too_large());
-        }
-        let bytes = match read_capped(request.into_body(), limit).await {
-            Ok(bytes) => bytes,
-            Err(Unread::TooLarge) => return Err(too_large()),
-            Err(Unread::TimedOut) => return Err(timed_out()),
-        };
+        let bytes = capped_body::<L>(request, state, "application/json").await?;
         let value = serde_json::from_slice(&bytes).map_err(|e| describe(&e))?;
         Ok(ApiJson(value, std::marker::PhantomData))
     }
@@ -129,50 +92,58 @@ where
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, ApiError> {
-        let is_form = request
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(';').next())
-            .is_some_and(|v| {
-                v.trim()
-                    .eq_ignore_ascii_case("application/x-www-form-urlencoded")
-            });
-        if !is_form {
-            return Err(ApiError::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported-media-type",
-                texts::UNSUPPORTED_MEDIA_TYPE,
-            ));
-        }
-        let limit = L::limit(state.accounts().policy());
-        let too_large = || {
-            ApiError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "body-too-large",
-                texts::BODY_TOO_LARGE,
-            )
-            .arg("limit", limit)
-        };
-        let declared = request
-            .headers()
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<u64>().ok());
-        if declared.is_some_and(|n| n > limit as u64) {
-            if declared.is_some_and(|n| n <= DRAIN_LIMIT) {
-                drain(request.into_body(), 0).await;
-            }
-            return Err(too_large());
-        }
-        let bytes = match read_capped(request.into_body(), limit).await {
-            Ok(bytes) => bytes,
-            Err(Unread::TooLarge) => return Err(too_large()),
-            Err(Unread::TimedOut) => return Err(timed_out()),
-        };
+        let bytes = capped_body::<L>(request, state, "application/x-www-form-urlencoded").await?;
         let value = serde_urlencoded::from_bytes(&bytes)
             .map_err(|_| ApiError::bad_request("invalid-request", texts::REQUEST_VALUE))?;
         Ok(FormBody(value, std::marker::PhantomData))
+    }
+}
+
+/// The body of a request whose `Content-Type` is `media_type` (else 415
+/// `unsupported-media-type`), at most `L::limit` bytes: a larger one is 413 `body-too-large`,
+/// refused on its declared length before any byte is read when it declares one, and read (to
+/// be thrown away) only up to [`DRAIN_LIMIT`].
+async fn capped_body<L: BodyLimit>(
+    request: Request,
+    state: &AppState,
+    media_type: &str,
+) -> Result<bytes::Bytes, ApiError> {
+    let declared_type = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next());
+    if !declared_type.is_some_and(|v| v.trim().eq_ignore_ascii_case(media_type)) {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported-media-type",
+            texts::UNSUPPORTED_MEDIA_TYPE,
+        ));
+    }
+    let limit = L::limit(state.accounts().policy());
+    let too_large = || {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body-too-large",
+            texts::BODY_TOO_LARGE,
+        )
+        .arg("limit", limit)
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        if declared.is_some_and(|n| n <= DRAIN_LIMIT) {
+            drain(request.into_body(), 0).await;
+        }
+        return Err(too_large());
+    }
+    match read_capped(request.into_body(), limit).await {
+        Ok(bytes) => Ok(bytes),
+        Err(Unread::TooLarge) => Err(too_large()),
+        Err(Unread::TimedOut) => Err(timed_out()),
     }
 }
 

@@ -6,12 +6,12 @@
 //! Every text is the catalogue's and every value is escaped.
 
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use passguard_policy::Locale;
 use passguard_wire::{ForgotRequest, LoginRequest};
 
-use super::error::{ApiError, Localized};
+use super::error::{ApiError, Localized, set_retry_after};
 use super::extract::{Client, FormBody, Passwords, Small, set_session_cookie};
 use super::lang::Lang;
 use super::state::AppState;
@@ -179,11 +179,7 @@ fn refused(error: ApiError, locale: Locale, render: impl FnOnce(&Notice) -> Stri
     }
     let retry_after = error.retry_after();
     let mut response = html(status, render(&Notice::Error(error.message_in(locale))));
-    if let Some(seconds) = retry_after
-        && let Ok(value) = HeaderValue::from_str(&seconds.to_string())
-    {
-        response.headers_mut().insert(header::RETRY_AFTER, value);
-    }
+    set_retry_after(&mut response, retry_after);
     response
 }
 
@@ -253,13 +249,9 @@ pub(crate) async fn forgot_post(
         Ok(FormBody(request, ..)) => request,
         Err(error) => return refused(error, locale, render),
     };
-    let Some(name) = request
-        .username
-        .or(request.email)
-        .filter(|name| !name.trim().is_empty())
-    else {
-        let error = ApiError::bad_request("invalid-request", texts::REQUEST_FORGOT);
-        return refused(error, locale, render);
+    let name = match super::recovery::forgot_name(request) {
+        Ok(name) => name,
+        Err(error) => return refused(error, locale, render),
     };
     if let Err(error) = state.accounts().forgot(&client, name).await {
         return refused(error.into(), locale, render);

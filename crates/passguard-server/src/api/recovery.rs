@@ -30,11 +30,7 @@ pub(crate) async fn forgot(
     lang: Lang,
     ApiJson(request, ..): ApiJson<ForgotRequest, Small>,
 ) -> Result<Response, ApiError> {
-    let name = request
-        .username
-        .or(request.email)
-        .filter(|name| !name.trim().is_empty())
-        .ok_or_else(|| ApiError::bad_request("invalid-request", texts::REQUEST_FORGOT))?;
+    let name = forgot_name(request)?;
     state.accounts().forgot(&client, name).await?;
     let accepted = Accepted {
         message: texts::text(lang.locale, texts::FORGOT_ACCEPTED),
@@ -98,4 +94,14 @@ pub(crate) async fn unlock(
     ApiJson(request, ..): ApiJson<UnlockRequest, Small>,
 ) -> Result<Json<Done>, ApiError> {
     Ok(Json(state.accounts().unlock_by_link(&request.token).await?))
+}
+
+/// The name a forgotten-password request gives, username or e-mail address (the JSON API's
+/// and the plain form's alike): 400 `invalid-request` when it gives neither.
+pub(super) fn forgot_name(request: ForgotRequest) -> Result<String, ApiError> {
+    request
+        .username
+        .or(request.email)
+        .filter(|name| !name.trim().is_empty())
+        .ok_or_else(|| ApiError::bad_request("invalid-request", texts::REQUEST_FORGOT))
 }

@@ -397,17 +397,15 @@ fn resolve_hashing(file: HashFileSettings) -> Result<HashSettings, ConfigError> 
             .map(std::num::NonZero::get)
             .unwrap_or(1)
     });
+    let queue = file.queue.unwrap_or(default.queue);
     let settings = HashSettings {
         memory_kib: file.memory_kib.unwrap_or(default.memory_kib),
         iterations: file.iterations.unwrap_or(default.iterations),
         parallelism: file.parallelism.unwrap_or(default.parallelism),
         workers,
-        queue: file.queue.unwrap_or(default.queue),
-        per_client_queue: 0,
-    };
-    let settings = HashSettings {
-        per_client_queue: file.per_client_queue.unwrap_or((settings.queue / 4).max(1)),
-        ..settings
+        queue,
+        // A quarter of the queue unless set: one client never fills it alone.
+        per_client_queue: file.per_client_queue.unwrap_or((queue / 4).max(1)),
     };
     if settings.per_client_queue == 0 {
         return Err(ConfigError(

@@ -180,15 +180,13 @@ impl Hasher {
                 inner: Arc::clone(&self.inner),
                 client: client.clone(),
                 id,
-                rx: Some(rx),
+                rx,
+                answered: false,
             }
         };
-        let answer = match waiting.rx.as_mut() {
-            Some(rx) => rx.await.unwrap_or(Err(Error::Busy)),
-            None => Err(Error::Busy),
-        };
+        let answer = (&mut waiting.rx).await.unwrap_or(Err(Error::Busy));
         // Answered: there is no place to give up nor worker to pass on any more.
-        waiting.rx = None;
+        waiting.answered = true;
         answer.map(|Granted| Worker(Arc::clone(&self.inner)))
     }
 
@@ -251,14 +249,16 @@ struct Waiting {
     inner: Arc<Inner>,
     client: ClientKey,
     id: u64,
-    rx: Option<oneshot::Receiver<Result<Granted, Error>>>,
+    rx: oneshot::Receiver<Result<Granted, Error>>,
+    /// Whether `rx` gave its answer (dropped before: the place or the worker is given up).
+    answered: bool,
 }
 
 impl Drop for Waiting {
     fn drop(&mut self) {
-        let Some(mut rx) = self.rx.take() else {
+        if self.answered {
             return;
-        };
+        }
         let removed = self
             .inner
             .sched()
@@ -269,8 +269,8 @@ impl Drop for Waiting {
             return;
         }
         // Already served: no send can come after `close`, and one that came before is ours.
-        rx.close();
-        if let Ok(Ok(Granted)) = rx.try_recv() {
+        self.rx.close();
+        if let Ok(Ok(Granted)) = self.rx.try_recv() {
             self.inner.release();
         }
     }

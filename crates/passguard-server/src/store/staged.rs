@@ -5,15 +5,6 @@ use sqlx::Row;
 
 use super::{Result, Store};
 
-/// What the staged policy found so far.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct StagedImpact {
-    /// When this staged policy was first seen (Unix seconds).
-    pub(crate) since: i64,
-    /// The failed rule ids of each account seen, comma-separated (empty: none failed).
-    pub(crate) verdicts: Vec<String>,
-}
-
 impl Store {
     /// Records that the policy with `digest` is staged, from `now` unless it was before.
     /// Answers since when.
@@ -57,33 +48,28 @@ impl Store {
         Ok(())
     }
 
-    /// Every verdict of the staged policy `digest`, of the accounts of `org_id` only when
-    /// given.
-    pub(crate) async fn staged_impact(
+    /// The verdicts of the staged policy `digest` (the failed rule ids, comma-separated;
+    /// empty when none failed), each with how many accounts got it: of the accounts of
+    /// `org_id` only when given.
+    pub(crate) async fn staged_verdicts(
         &self,
         digest: &str,
         org_id: Option<i64>,
-    ) -> Result<Option<StagedImpact>> {
-        let Some(row) = sqlx::query("SELECT since FROM staged_policies WHERE digest = $1")
-            .bind(digest)
-            .fetch_optional(&self.pool)
-            .await?
-        else {
-            return Ok(None);
-        };
-        let since: i64 = row.try_get("since")?;
+    ) -> Result<Vec<(String, u64)>> {
         let rows = sqlx::query(
-            "SELECT c.failed FROM staged_checks c JOIN users u ON u.id = c.user_id \
-             WHERE c.digest = $1 AND ($2 IS NULL OR u.org_id = $2)",
+            "SELECT c.failed, COUNT(*) AS accounts FROM staged_checks c \
+             JOIN users u ON u.id = c.user_id \
+             WHERE c.digest = $1 AND ($2 IS NULL OR u.org_id = $2) GROUP BY c.failed",
         )
         .bind(digest)
         .bind(org_id)
         .fetch_all(&self.pool)
         .await?;
-        let verdicts = rows
-            .iter()
-            .map(|row| row.try_get::<String, _>("failed"))
-            .collect::<Result<_>>()?;
-        Ok(Some(StagedImpact { since, verdicts }))
+        rows.iter()
+            .map(|row| {
+                let accounts: i64 = row.try_get("accounts")?;
+                Ok((row.try_get("failed")?, accounts.unsigned_abs()))
+            })
+            .collect()
     }
 }
