@@ -14,6 +14,7 @@
     clippy::panic
 )]
 
+#[macro_use]
 mod support;
 
 use axum::body::Body;
@@ -23,19 +24,6 @@ use serde_json::{Value, json};
 use support::{Backend, FAST_ARGON2, GOOD, TestApp, TestDatabase, mailbox};
 
 const DAY: i64 = 86_400;
-
-macro_rules! on_both_databases {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::Backend::Sqlite).await })*
-        }
-        mod postgres {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::Backend::Postgres).await })*
-        }
-    };
-}
 
 on_both_databases!(
     failed_logins_are_limited_per_client_the_same_for_every_name,
@@ -271,13 +259,7 @@ async fn a_reset_by_e_mail_lifts_a_lock_only_where_the_owner_may_help_themselves
             continue;
         }
         let token = last.token("reset").unwrap();
-        let reply = app
-            .post(
-                "/api/password/reset",
-                json!({"token": token, "answers": app.answers(), "new_password": GOOD[2]}),
-                None,
-            )
-            .await;
+        let reply = app.reset(&token, GOOD[2]).await;
         assert_eq!(reply.status, StatusCode::OK, "{reply:?}");
         assert_eq!(app.login("ada", GOOD[2]).await.status, StatusCode::OK);
     }
@@ -319,13 +301,7 @@ async fn an_administrators_reset_may_revoke_the_old_password(backend: Backend) {
         );
         let mails = mailbox::wait_for(app.mail.path(), "ada@example.com", 2).await;
         let token = mails[1].token("reset").unwrap();
-        let reply = app
-            .post(
-                "/api/password/reset",
-                json!({"token": token, "answers": app.answers(), "new_password": GOOD[2]}),
-                None,
-            )
-            .await;
+        let reply = app.reset(&token, GOOD[2]).await;
         assert_eq!(reply.status, StatusCode::OK, "{reply:?}");
         assert_eq!(app.login("ada", GOOD[2]).await.status, StatusCode::OK);
     }

@@ -11,6 +11,7 @@
     clippy::panic
 )]
 
+#[macro_use]
 mod support;
 
 use std::collections::BTreeSet;
@@ -24,22 +25,9 @@ use passguard_breach::{BreachStore, Fingerprint, Format, ImportOptions, Source, 
 use passguard_policy::{Breached, Policy};
 use serde_json::{Value, json};
 use support::mailbox;
-use support::{Backend, FAST_ARGON2, GOOD, TestApp, TestDatabase};
+use support::{Backend, FAST_ARGON2, GOOD, TestApp, TestDatabase, rule};
 
 const HOUR: i64 = 3600;
-
-macro_rules! on_both_databases {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::Backend::Sqlite).await })*
-        }
-        mod postgres {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::Backend::Postgres).await })*
-        }
-    };
-}
 
 on_both_databases!(breached_passwords_are_refused, range_answers);
 
@@ -88,15 +76,6 @@ async fn with_store(backend: Backend, store: &std::path::Path, extra: &str) -> T
         &config,
     )
     .await
-}
-
-fn rule<'a>(reply: &'a Value, id: &str) -> &'a Value {
-    reply["report"]["rules"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["id"] == id)
-        .unwrap_or_else(|| panic!("no {id} in {reply}"))
 }
 
 async fn breached_passwords_are_refused(backend: Backend) {

@@ -11,29 +11,17 @@
     clippy::panic
 )]
 
+#[macro_use]
 mod support;
 
 use axum::http::{StatusCode, header};
 use passguard_policy::{AuditOptions, Locale, Policy, audit};
 use serde_json::{Value, json};
 use support::mailbox;
-use support::{Backend, FAST_ARGON2, GOOD, TestApp, TestDatabase};
+use support::{Backend, FAST_ARGON2, GOOD, TestApp, TestDatabase, rule};
 
 const HOUR: i64 = 3600;
 const DAY: i64 = 24 * HOUR;
-
-macro_rules! on_both_databases {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::Backend::Sqlite).await })*
-        }
-        mod postgres {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::Backend::Postgres).await })*
-        }
-    };
-}
 
 on_both_databases!(
     registration,
@@ -55,15 +43,6 @@ on_both_databases!(
     policy_audit,
     texts_of_a_deployment,
 );
-
-fn rule<'a>(reply: &'a Value, id: &str) -> &'a Value {
-    reply["report"]["rules"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|rule| rule["id"] == id)
-        .unwrap_or_else(|| panic!("no rule {id} in {reply}"))
-}
 
 async fn registration(backend: Backend) {
     let app = TestApp::new(backend, "security-admin").await;
@@ -627,13 +606,7 @@ async fn wrong_answers_lock(backend: Backend) {
     assert_eq!(reply.status, StatusCode::ACCEPTED);
     let mails = mailbox::wait_for(app.mail.path(), "ada@example.com", 4).await;
     let token = mails[3].token("reset").unwrap();
-    let reply = app
-        .post(
-            "/api/password/reset",
-            json!({"token": token, "answers": app.answers(), "new_password": GOOD[2]}),
-            None,
-        )
-        .await;
+    let reply = app.reset(&token, GOOD[2]).await;
     assert_eq!(reply.status, StatusCode::OK, "{reply:?}");
 }
 
@@ -663,12 +636,7 @@ async fn link_lifetime(backend: Backend) {
         app.get(&format!("/api/password/reset/{token}"), None).await,
         app.get(&format!("/api/register/{invitation}"), None).await,
         app.register(&invitation, GOOD[1]).await,
-        app.post(
-            "/api/password/reset",
-            json!({"token": token, "answers": app.answers(), "new_password": GOOD[1]}),
-            None,
-        )
-        .await,
+        app.reset(&token, GOOD[1]).await,
     ] {
         assert_eq!(
             (reply.status, reply.error()),

@@ -11,6 +11,7 @@
     clippy::panic
 )]
 
+#[macro_use]
 mod support;
 
 use axum::http::{Method, StatusCode};
@@ -20,19 +21,6 @@ use sqlx::{AnyPool, Row};
 use support::{Backend, GOOD, TestApp, mailbox};
 
 const DAY: i64 = 86_400;
-
-macro_rules! on_both_databases {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::Backend::Sqlite).await })*
-        }
-        mod postgres {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::Backend::Postgres).await })*
-        }
-    };
-}
 
 on_both_databases!(
     the_boundary_between_organizations,

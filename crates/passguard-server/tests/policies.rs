@@ -12,37 +12,16 @@
     clippy::panic
 )]
 
+#[macro_use]
 mod support;
 
 use axum::http::{Method, StatusCode};
 use passguard_policy::Policy;
 use passguard_server::Role;
-use serde_json::{Value, json};
-use support::{Backend, FAST_ARGON2, GOOD, TestApp, TestDatabase};
-
-macro_rules! on_both_databases {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::Backend::Sqlite).await })*
-        }
-        mod postgres {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::Backend::Postgres).await })*
-        }
-    };
-}
+use serde_json::json;
+use support::{Backend, FAST_ARGON2, GOOD, TestApp, TestDatabase, rule};
 
 on_both_databases!(check_at_login_forces_a_change, staged_policy_impact);
-
-fn rule<'a>(body: &'a Value, id: &str) -> &'a Value {
-    body["report"]["rules"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["id"] == id)
-        .unwrap_or_else(|| panic!("no {id} in {body}"))
-}
 
 async fn check_at_login_forces_a_change(backend: Backend) {
     let mut policy = Policy::preset("security-admin").unwrap();

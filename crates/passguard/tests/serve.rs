@@ -11,6 +11,7 @@
     clippy::panic
 )]
 
+#[macro_use]
 mod support;
 
 use std::sync::Arc;
@@ -24,19 +25,6 @@ use support::{Backend, GOOD, World, answers, mailbox, token_of};
 
 const HOUR: i64 = 3600;
 const DAY: i64 = 24 * HOUR;
-
-macro_rules! on_both_databases {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::Backend::Sqlite).await })*
-        }
-        mod postgres {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::Backend::Postgres).await })*
-        }
-    };
-}
 
 on_both_databases!(
     every_flow_end_to_end,

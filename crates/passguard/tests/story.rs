@@ -13,24 +13,12 @@
     clippy::panic
 )]
 
+#[macro_use]
 mod support;
 
 use reqwest::StatusCode;
 use serde_json::json;
 use support::{Backend, World, mailbox, token_of};
-
-macro_rules! on_both_databases {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::Backend::Sqlite).await })*
-        }
-        mod postgres {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::Backend::Postgres).await })*
-        }
-    };
-}
 
 on_both_databases!(the_partner_portal_story);
 

@@ -6,6 +6,22 @@
 //! Shared by the server crate's in-process tests and the binary's real-process tests
 //! (included there with `#[path]`).
 
+/// Runs each named `async fn NAME(backend: Backend)` of the test file as two tests, one on
+/// SQLite and one on PostgreSQL (`sqlite::NAME`, `postgres::NAME`).
+#[allow(unused_macros)] // not every test file runs on both
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() { super::$name(super::Backend::Sqlite).await })*
+        }
+        mod postgres {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() { super::$name(super::Backend::Postgres).await })*
+        }
+    };
+}
+
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use sqlx::{AssertSqlSafe, Connection};

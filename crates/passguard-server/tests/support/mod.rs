@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+#[macro_use]
 pub mod database;
 pub mod mailbox;
 
@@ -31,6 +32,16 @@ pub const GOOD: [&str; 8] = [
     "Amber7(meadow",
     "Cobalt8)canyon",
 ];
+
+/// The rule `id` of the report in a 422 (or 403 `password-noncompliant`) answer's body.
+pub fn rule<'a>(body: &'a Value, id: &str) -> &'a Value {
+    body["report"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|rule| rule["id"] == id)
+        .unwrap_or_else(|| panic!("no rule {id} in {body}"))
+}
 
 pub struct TestApp {
     pub router: Router,
@@ -371,6 +382,16 @@ impl TestApp {
             "/api/password/change",
             json!({"current_password": current, "new_password": new}),
             Some(cookie),
+        )
+        .await
+    }
+
+    /// Chooses `new_password` with the reset link's `token`, answering the questions right.
+    pub async fn reset(&self, token: &str, new_password: &str) -> Reply {
+        self.post(
+            "/api/password/reset",
+            json!({"token": token, "answers": self.answers(), "new_password": new_password}),
+            None,
         )
         .await
     }

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 #[path = "../../../passguard-server/tests/support/database.rs"]
+#[macro_use]
 pub mod database;
 #[path = "../../../passguard-server/tests/support/mailbox.rs"]
 pub mod mailbox;
