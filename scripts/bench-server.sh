@@ -23,7 +23,7 @@ until curl -sf "$url/api/policy" >/dev/null; do sleep 0.1; done
 link="$("$bin" admin create --username bench --email bench@localhost "${common[@]}" | tail -n 1)"
 curl -sf -X POST "$url/api/register" -H 'content-type: application/json' -d "{
   \"token\": \"${link##*token=}\", \"password\": \"Correct1!horse\",
-  \"security_questions\": [{\"question\": \"a?\", \"answer\": \"b\"}, {\"question\": \"c?\", \"answer\": \"d\"}]
+  \"security_questions\": [{\"question\": \"a?\", \"answer\": \"bbb\"}, {\"question\": \"c?\", \"answer\": \"ddd\"}]
 }" >/dev/null
 cat >"$work/login.lua" <<'LUA'
 wrk.method = "POST"

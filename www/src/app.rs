@@ -25,6 +25,15 @@ pub(crate) struct Shared {
 }
 
 impl Shared {
+    /// The site's name as pages show it ("passguard" until the server said, or if unset).
+    pub(crate) fn site_name(self) -> String {
+        self.site
+            .get()
+            .map(|s| s.site_name)
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| "passguard".to_owned())
+    }
+
     /// The policy in force for whoever is signed in (the site's for nobody).
     pub(crate) fn policy(self) -> Signal<Option<Policy>> {
         Signal::derive(move || self.policy.get().and_then(Result::ok))
@@ -60,7 +69,7 @@ fn title_key(path: &str) -> &'static str {
     }
 }
 
-fn document() -> Option<web_sys::Document> {
+pub(crate) fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }
 
@@ -81,14 +90,10 @@ fn focus_heading() {
 #[component]
 fn PageChrome() -> impl IntoView {
     let location = use_location();
-    let site = shared().site;
+    let shared = shared();
     Effect::new(move |_| {
         let key = title_key(&location.pathname.get());
-        let name = site
-            .get()
-            .map(|s| s.site_name)
-            .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| "passguard".to_owned());
+        let name = shared.site_name();
         if let Some(document) = document() {
             document.set_title(&format!("{} – {name}", tr(key, &[])));
         }
@@ -127,7 +132,7 @@ pub(crate) fn App() -> impl IntoView {
             <PageChrome/>
             <a class="skip-link" href="#main">{t("page.skip")}</a>
             <header class="top">
-                <a class="brand" href="/login">{move || shared.site.get().map(|s| s.site_name).filter(|n| !n.is_empty()).unwrap_or_else(|| "passguard".to_owned())}</a>
+                <a class="brand" href="/login">{move || shared.site_name()}</a>
                 <nav aria-label=t("page.nav.label")>
                     <SignedIn/>
                     <LanguageSelect/>

@@ -153,6 +153,9 @@ pub(crate) fn Checklist(verdict: Memo<Verdict>, #[prop(into)] id: String) -> imp
     let ids = Memo::new(move |_| {
         verdict.with(|v| v.lines.iter().map(|l| l.id.clone()).collect::<Vec<_>>())
     });
+    // Whether nothing was typed yet: a memo of its own, so that a keystroke re-draws only the
+    // lines whose status it changed.
+    let untouched = Memo::new(move |_| verdict.with(|v| v.untouched));
     let summary = RwSignal::new(String::new());
     // Debounce the spoken summary: announce 1 s after the last change, not per keystroke.
     let generation = StoredValue::new(0u64);
@@ -180,11 +183,12 @@ pub(crate) fn Checklist(verdict: Memo<Verdict>, #[prop(into)] id: String) -> imp
                         let status = move || line.with(|l| l.as_ref().map(|l| l.status.clone()).unwrap_or_default());
                         // Before the first keystroke a rule is what is asked, not a failure;
                         // a rule only the server decides is information.
-                        let shown = move || match status().as_str() {
+                        let shown = Memo::new(move |_| match status().as_str() {
                             "pending" => "info",
-                            _ if verdict.with(|v| v.untouched) => "neutral",
+                            _ if untouched.get() => "neutral",
                             other => if other == "pass" { "pass" } else { "fail" },
-                        };
+                        });
+                        let shown = move || shown.get();
                         view! {
                             <li data-rule=rule.clone() data-status=status data-shown=shown class=move || format!("rule {}", shown())>
                                 <span class="icon" aria-hidden="true">
@@ -199,7 +203,7 @@ pub(crate) fn Checklist(verdict: Memo<Verdict>, #[prop(into)] id: String) -> imp
                     }
                 </For>
             </ul>
-            <Show when=move || verdict.with(|v| v.strength.is_some() && !v.untouched)>
+            <Show when=move || !untouched.get() && verdict.with(|v| v.strength.is_some())>
                 <StrengthMeter verdict=verdict/>
             </Show>
             <p class="sr-only" aria-live="polite" aria-atomic="true">{move || summary.get()}</p>

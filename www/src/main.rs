@@ -23,10 +23,4 @@ fn main() {
     // On `/login` and `/forgot` the server already drew the form: move what was typed
     // into the app's and drop the server's.
     takeover::take_over();
-    // Once the page is shown, run the engine over every kind of password, so that the
-    // browser compiles its code now rather than on a keystroke (passguard_policy::warm_up).
-    leptos::task::spawn_local(async {
-        gloo_timers::future::TimeoutFuture::new(0).await;
-        passguard_policy::warm_up();
-    });
 }

@@ -6,14 +6,12 @@
 //! app's signals follow. All in one task, so no keystroke falls between the two forms.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, HtmlInputElement};
+use web_sys::HtmlInputElement;
+
+use crate::app::document;
 
 /// The id of the server-rendered form's container.
 const SERVER_FORM: &str = "server-form";
-
-fn document() -> Option<Document> {
-    web_sys::window().and_then(|w| w.document())
-}
 
 /// Call right after mounting: takes the server's form over once the app's is there. The
 /// app may draw its page a little later than the mount; a `MutationObserver` looks again

@@ -72,6 +72,9 @@ fn AccountView(
         .password_changed_at
         .filter(|_| !account.must_change_password);
     let can_change_after = account.can_change_after;
+    // The engine needs the time only for the minimum age, whose verdict changes once, when
+    // the wait ends: the check runs again then, not at every tick of the clock.
+    let waiting = Memo::new(move |_| can_change_after.is_some_and(|after| after > now.get()));
     let context = {
         let (username, email) = (account.username.clone(), account.email.clone());
         Signal::derive(move || Context {
@@ -79,7 +82,10 @@ fn AccountView(
             email: Some(email.clone()),
             current_password: current.with(|c| (!c.is_empty()).then(|| c.clone())),
             password_changed_at: changed_at,
-            now: Some(now.get()),
+            now: Some({
+                waiting.track();
+                now.get_untracked()
+            }),
             ..Context::default()
         })
     };

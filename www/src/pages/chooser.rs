@@ -22,6 +22,19 @@ pub(crate) struct NewPassword {
     policy: Signal<Option<Policy>>,
 }
 
+/// Once a page with a new-password field is shown, and once per page load: runs the engine
+/// over every kind of password, so that the browser compiles its code now rather than on a
+/// keystroke (`passguard_policy::warm_up`). Pages without such a field never pay for it.
+fn warm_up_once() {
+    static WARMED: std::sync::Once = std::sync::Once::new();
+    WARMED.call_once(|| {
+        leptos::task::spawn_local(async {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            passguard_policy::warm_up();
+        });
+    });
+}
+
 impl NewPassword {
     /// Checked against the policy in force for the signed-in account.
     pub(crate) fn new(context: Signal<Context>) -> Self {
@@ -30,6 +43,7 @@ impl NewPassword {
 
     /// Checked against `policy` (for a link, the policy of the link's account).
     pub(crate) fn under(policy: Signal<Option<Policy>>, context: Signal<Context>) -> Self {
+        warm_up_once();
         let password = RwSignal::new(String::new());
         let server = RwSignal::new(None);
         let breached = crate::breach::live(policy, password.into());
