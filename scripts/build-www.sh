@@ -18,6 +18,6 @@ wasm-bindgen --target web --no-typescript --out-dir "$dist/pkg" --out-name passg
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$dist/pkg/passguard_www_bg.wasm" -o "$dist/pkg/passguard_www_bg.wasm"
-cp "$ROOT"/www/index.html "$ROOT"/www/boot.js "$ROOT"/www/style.css "$dist/"
+cp "$ROOT"/www/index.html "$ROOT"/www/boot.js "$ROOT"/www/forms.js "$ROOT"/www/style.css "$dist/"
 node "$ROOT/scripts/precompress.mjs" "$dist"
 ls -l "$dist/pkg/passguard_www_bg.wasm"*

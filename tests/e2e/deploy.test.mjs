@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import { ARTIFACTS, ROOT, launch, linkFor, mails, startServer } from "./support.mjs";
+import { ARTIFACTS, ROOT, chooseLanguage, launch, linkFor, mails, startServer } from "./support.mjs";
 
 // Evaluated through the DevTools protocol, which the pages' Content-Security-Policy (no
 // inline scripts) does not govern; a <script> tag would be refused.
@@ -26,7 +26,7 @@ const QUESTIONS = ["Name of your first pet?", "Town you were born in?"];
 /** What each language says, as the catalogues word it. */
 const SAY = {
   en: {
-    invalid: "The username or password is not right.",
+    invalid: "The username or password is incorrect.",
     locked: "This account is locked.",
     footer: "Contact your administrator for assistance.",
     resetSubject: /^Reset your password – passguard$/,
@@ -70,9 +70,7 @@ async function open(lang, { width = 1280 } = {}) {
   page.errors = [];
   page.on("pageerror", (error) => page.errors.push(error.message));
   await page.goto(`${server.url}/login`);
-  await page.locator("#locale").waitFor();
-  await page.selectOption("#locale", lang);
-  await page.waitForFunction((want) => document.documentElement.lang === want, lang);
+  await chooseLanguage(page, lang);
   return page;
 }
 
@@ -468,8 +466,7 @@ describe("issue 14: every page, accessible, in pictures", () => {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: "Europe/Berlin" });
         const shot = await context.newPage();
         await shot.goto(`${server.url}/login`);
-        await shot.locator("#locale").waitFor();
-        await shot.selectOption("#locale", lang);
+        await chooseLanguage(shot, lang);
         if (signedIn) {
           await shot.locator("#username").fill("admin");
           await shot.locator("#password").fill(ADMIN_PASSWORD);

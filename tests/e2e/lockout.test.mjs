@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import { linkFor, launch, mails, newPage, screenshot, startServer } from "./support.mjs";
+import { chooseLanguage, linkFor, launch, mails, newPage, screenshot, startServer } from "./support.mjs";
 
 const PASSWORD = "Correct1!horse";
 
@@ -91,7 +91,7 @@ describe("a lock that the owner can lift", () => {
     const page = await newPage(browser);
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${server.url}/login`);
-    await page.locator("#locale").selectOption("de");
+    await chooseLanguage(page, "de");
     for (let i = 0; i < 3; i++) {
       await page.locator("#username").fill("ada");
       await page.locator("#password").fill(`Falsch${i}!raten`);

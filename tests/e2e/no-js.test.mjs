@@ -1,15 +1,15 @@
 // /login and /forgot before and without JavaScript (SPEC §6), in Debian's Chromium against a
 // real `passguard serve`: with JavaScript off, the server's own form signs Ada in (a plain
 // form post, 303 to /account with the session cookie), shows a wrong password's error in
-// German, and asks for a reset link; with JavaScript on but the wasm held back, what she types
-// into the server's form, and where the caret is, survive the app taking the form over.
+// German, and asks for a reset link; with JavaScript on, the page still fetches no wasm (the
+// app loads on the page sign-in leads to), and a language chosen on it holds in the app.
 import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import { launch, mails, screenshot, startServer } from "./support.mjs";
+import { chooseLanguage, launch, mails, screenshot, startServer } from "./support.mjs";
 
 const PASSWORD = "Correct1!horse";
 
@@ -44,7 +44,7 @@ describe("without JavaScript", () => {
     await page.locator("#username").fill("ada");
     await page.locator("#password").fill(PASSWORD);
     await screenshot(page, "nojs-login");
-    await page.locator('button[type="submit"]').click();
+    await page.locator('main form button[type="submit"]').click();
     await page.waitForURL(`${server.url}/account`);
     const cookies = await context.cookies();
     assert.ok(cookies.some((c) => c.name === "passguard_session" && c.httpOnly), JSON.stringify(cookies));
@@ -56,7 +56,7 @@ describe("without JavaScript", () => {
     assert.equal(await de.locator("html").getAttribute("lang"), "de");
     await de.locator("#username").fill("ada");
     await de.locator("#password").fill("Wrong1!guess");
-    await de.locator('button[type="submit"]').click();
+    await de.locator('main form button[type="submit"]').click();
     const alert = de.locator('[role="alert"] [data-alert="error"]');
     await alert.waitFor();
     assert.notEqual(await alert.innerText(), "");
@@ -68,7 +68,7 @@ describe("without JavaScript", () => {
 
     await de.goto(`${server.url}/forgot`);
     await de.locator("#username").fill("ada");
-    await de.locator('button[type="submit"]').click();
+    await de.locator('main form button[type="submit"]').click();
     await de.locator('[data-alert="ok"]').waitFor();
     await screenshot(de, "nojs-forgot-sent-de");
     for (let i = 0; i < 100 && !mails(server.mail).some((m) => m.to.includes("ada@example.com")); i++) {
@@ -79,37 +79,43 @@ describe("without JavaScript", () => {
   });
 });
 
-describe("the app taking over", () => {
-  test("typed text and focus survive the wasm arriving late", async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+describe("with JavaScript", () => {
+  test("the sign-in page fetches no wasm, and the language chosen there carries to the app", async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1100, height: 900 },
+      extraHTTPHeaders: { "accept-language": "en" },
+    });
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", (error) => errors.push(error.message));
-    let release;
-    const held = new Promise((resolve) => {
-      release = resolve;
-    });
-    await page.route("**/pkg/passguard_www_bg.wasm", async (route) => {
-      await held;
-      await route.continue();
-    });
-    await page.goto(`${server.url}/login`, { waitUntil: "domcontentloaded" });
-    assert.equal(await page.locator("#server-form").count(), 1);
-    await page.locator("#username").pressSequentially("ada");
-    await page.locator("#password").pressSequentially("Correct1");
-    release();
-    await page.waitForFunction(() => !document.getElementById("server-form"));
-    assert.equal(await page.locator("#username").inputValue(), "ada");
-    assert.equal(await page.locator("#password").inputValue(), "Correct1");
-    assert.equal(await page.evaluate(() => document.activeElement?.id), "password");
-    // The caret is where it was: typing goes on at the end, into the app's field.
-    await page.keyboard.type("!horse");
-    assert.equal(await page.locator("#password").inputValue(), PASSWORD);
-    await screenshot(page, "takeover-login");
-    await page.keyboard.press("Enter");
+    const fetched = [];
+    page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(`${server.url}/login?next=/account`);
+    await chooseLanguage(page, "de");
+    await page.locator("h1", { hasText: "Anmelden" }).waitFor();
+    // The button is for readers without JavaScript; the choice keeps where sign-in leads.
+    assert.equal(await page.locator("[data-apply-language]").isVisible(), false);
+    assert.equal(new URL(page.url()).searchParams.get("next"), "/account");
+    await page.locator("#username").fill("ada");
+    await page.locator("#password").fill(PASSWORD);
+    await screenshot(page, "login-with-js-de");
+    const beforeSignIn = [...fetched];
+    assert.deepEqual(
+      beforeSignIn.filter((path) => path.startsWith("/pkg/") || path.startsWith("/api/")),
+      [],
+      `the sign-in page fetched ${beforeSignIn.join(", ")}`,
+    );
+    await page.locator("main form button[type=submit]").click();
     await page.waitForURL(`${server.url}/account`);
+    // The app, loaded on the account page, speaks the language chosen on the server's page.
     await page.locator("[data-account-status]").waitFor();
-    assert.match(await page.locator("[data-account-status]").innerText(), /ada/);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "de");
+    assert.equal(await page.locator("#locale").inputValue(), "de");
+    // And the other way: a choice in the app holds on the server's pages.
+    await chooseLanguage(page, "fr");
+    await page.goto(`${server.url}/forgot`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "fr");
+    assert.equal(await page.locator("#locale").inputValue(), "fr");
     assert.deepEqual(errors, []);
     await context.close();
   });

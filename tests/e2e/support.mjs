@@ -201,3 +201,23 @@ export async function checklist(page, id = "new-password-rules") {
     Object.fromEntries(items.map((item) => [item.dataset.rule, item.dataset.status])),
   );
 }
+
+/**
+ * Chooses `lang` with the header's selector and waits until the page speaks it: on the
+ * server's own pages (/login, /forgot) the choice reloads the page with `?lang=`, in the app
+ * it applies in place.
+ */
+export async function chooseLanguage(page, lang) {
+  const select = page.locator("#locale");
+  await select.waitFor();
+  if ((await page.locator("[data-apply-language]").count()) > 0) {
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get("lang") === lang),
+      select.selectOption(lang),
+    ]);
+    await page.waitForLoadState("domcontentloaded");
+  } else {
+    await select.selectOption(lang);
+  }
+  await page.waitForFunction((want) => document.documentElement.lang === want, lang);
+}

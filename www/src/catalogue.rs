@@ -929,7 +929,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     entry!(
         "page.login.invalid",
         [],
-        "The username or password is not right.",
+        "The username or password is incorrect.",
         "Benutzername oder Passwort ist falsch.",
         "L’identifiant ou le mot de passe est incorrect."
     ),

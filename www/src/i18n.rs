@@ -1,7 +1,9 @@
 //! The reader's language: first guessed from the browser's languages, then chosen with the
-//! selector in the header and remembered in `localStorage`; and the catalogue lookups every
-//! page uses, so that all text on the pages comes from the pages' catalogue (`catalogue.rs`)
-//! or, for the engine's own words (strength scores, units), the engine's.
+//! selector in the header and remembered in the `passguard_lang` cookie, which the server's
+//! own pages (`/login`, `/forgot`) read and write too, so a choice made on either holds on
+//! both (and in `localStorage`, where earlier versions kept it); and the catalogue lookups
+//! every page uses, so that all text on the pages comes from the pages' catalogue
+//! (`catalogue.rs`) or, for the engine's own words (strength scores, units), the engine's.
 
 use leptos::prelude::*;
 use passguard_i18n::{Arg, Catalogue, ENGINE, Locale};
@@ -31,8 +33,47 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
+/// The cookie the server's pages share the choice through (`api/lang.rs` on the server).
+const COOKIE: &str = "passguard_lang";
+
+fn html_document() -> Option<web_sys::HtmlDocument> {
+    use wasm_bindgen::JsCast;
+    web_sys::window()?.document()?.dyn_into().ok()
+}
+
+/// The language the cookie remembers, if any.
+fn remembered() -> Option<Locale> {
+    let cookies = html_document()?.cookie().ok()?;
+    cookies
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .and_then(|(_, tag)| Locale::from_tag(tag))
+}
+
+/// Remembers `locale` for a year, for the app and the server's pages alike.
+fn remember(locale: Locale) {
+    let secure = web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|protocol| protocol == "https:");
+    let cookie = format!(
+        "{COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000{}",
+        locale.tag(),
+        if secure { "; Secure" } else { "" }
+    );
+    if let Some(document) = html_document() {
+        let _ = document.set_cookie(&cookie);
+    }
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(STORAGE_KEY, locale.tag());
+    }
+}
+
 /// The remembered choice, else the browser's preferred supported language, else English.
 fn initial() -> Locale {
+    if let Some(locale) = remembered() {
+        return locale;
+    }
     if let Some(tag) = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
         && let Some(locale) = Locale::from_tag(&tag)
     {
@@ -87,9 +128,7 @@ pub(crate) fn choose(locale: Locale) {
     CHOSEN.with(|chosen| chosen.set(locale));
     signal().set(locale);
     mark_document(locale);
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(STORAGE_KEY, locale.tag());
-    }
+    remember(locale);
 }
 
 /// A reactive text: `{t("page.login.title")}` in a view follows the language.

@@ -14,13 +14,9 @@ mod checker;
 mod form;
 mod i18n;
 mod pages;
-mod takeover;
 mod time;
 
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
-    // On `/login` and `/forgot` the server already drew the form: move what was typed
-    // into the app's and drop the server's.
-    takeover::take_over();
 }

@@ -46,8 +46,12 @@ async fn the_first_answer_holds_the_form_in_the_language_asked_for() {
     assert!(html.contains("id=\"username\" name=\"username\""));
     assert!(html.contains("id=\"password\" name=\"password\" type=\"password\""));
     assert!(html.contains(">Sign in</button>"));
-    // The app still loads, to take the form over.
-    assert!(html.contains("<script type=\"module\" src=\"/boot.js\"></script>"));
+    // Whole as sent: no app, no wasm (issue 15: a sign-in page holds no estimator); only
+    // the small script that applies a language choice without its button.
+    assert!(!html.contains("boot.js"), "{html}");
+    assert!(!html.contains(".wasm"), "{html}");
+    assert!(html.contains("<script src=\"/forms.js\" defer></script>"));
+    assert!(html.contains("<select id=\"locale\" name=\"lang\">"));
     // A browser sends `Origin: null` with a form post under `no-referrer`, which the
     // cross-site guard refuses: these pages keep the referrer to their own origin.
     assert_eq!(en.headers[header::REFERRER_POLICY], "same-origin");
@@ -58,12 +62,30 @@ async fn the_first_answer_holds_the_form_in_the_language_asked_for() {
             .iter()
             .any(|v| v == "accept-language")
     );
+    assert!(
+        en.headers
+            .get_all(header::VARY)
+            .iter()
+            .any(|v| v == "cookie")
+    );
 
     let de = text(&app.get_in("de-CH, en;q=0.5", "/login", None).await);
     assert!(de.contains("<html lang=\"de\">"), "{de}");
     assert!(de.contains(">Anmelden</button>"));
     assert!(de.contains(">Benutzername oder E-Mail</label>"));
     assert!(de.contains(">Passwort</label>"));
+
+    // A language chosen on the page wins over the browser's and is remembered, for these
+    // pages and the app; a remembered one wins over the browser's.
+    let chosen = app.get_in("de", "/login?next=/account&lang=fr", None).await;
+    let french = text(&chosen);
+    assert!(french.contains("<html lang=\"fr\">"), "{french}");
+    assert!(french.contains("action=\"/login?next=/account\""));
+    let cookie = chosen.headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(cookie.starts_with("passguard_lang=fr; Path=/;"), "{cookie}");
+    assert!(!cookie.contains("HttpOnly"), "the app reads it: {cookie}");
+    let remembered = text(&app.get_in("de", "/forgot", Some("passguard_lang=fr")).await);
+    assert!(remembered.contains("<html lang=\"fr\">"), "{remembered}");
 
     let forgot = text(&app.get_in("fr", "/forgot", None).await);
     assert!(forgot.contains("<form method=\"post\" action=\"/forgot\""));
@@ -125,6 +147,15 @@ async fn a_wrong_password_shows_the_form_again_as_the_json_api_refuses() {
     );
     let german = german.await.body["message"].as_str().unwrap().to_owned();
     assert!(html.contains(&german), "{german} in {html}");
+    // The language chosen on the page (its cookie) words the refusal, not the browser's.
+    let chosen = form(
+        &app,
+        "/login",
+        "username=ada&password=wrong-password",
+        &[("accept-language", "de"), ("cookie", "passguard_lang=fr")],
+    )
+    .await;
+    assert!(text(&chosen).contains("<html lang=\"fr\">"));
 
     // No enumeration: an unknown name gets the very same page and status (its typed name
     // kept, escaped).
@@ -220,7 +251,49 @@ async fn forgot_answers_the_same_page_whether_or_not_the_account_exists() {
         "{}",
         text(&known)
     );
+    // Nothing typed: the error summary, linking to the field, and the field marked.
     let empty = form(&app, "/forgot", "username=+", &[]).await;
-    assert_eq!(empty.status, StatusCode::BAD_REQUEST);
-    assert!(text(&empty).contains("role=\"alert\""));
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let empty = text(&empty);
+    assert!(empty.contains("class=\"error-summary\" id=\"error-summary\" role=\"alert\""));
+    assert!(
+        empty.contains("<a href=\"#username\" data-field=\"username\">"),
+        "{empty}"
+    );
+    assert!(empty.contains("aria-invalid=\"true\" aria-describedby=\"username-error\""));
+}
+
+#[tokio::test]
+async fn an_empty_sign_in_is_refused_before_any_account_is_looked_up() {
+    let app = TestApp::new(Backend::Sqlite, "security-admin").await;
+    app.user("ada", GOOD[0], false).await;
+    let empty = form(
+        &app,
+        "/login?next=/account",
+        "username=+&password=",
+        &[("accept-language", "de")],
+    )
+    .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = text(&empty);
+    assert!(
+        html.contains("<a href=\"#username\" data-field=\"username\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a href=\"#password\" data-field=\"password\">"),
+        "{html}"
+    );
+    assert!(html.contains("Geben Sie Ihr Passwort ein."), "{html}");
+    // Where sign-in leads is kept, with the hint for changing a password.
+    assert!(html.contains("action=\"/login?next=/account\""));
+    assert!(html.contains("data-hint=\"change\""));
+    // Only the password left out: the typed name stays, and no attempt was counted.
+    let half = form(&app, "/login", "username=ada&password=", &[]).await;
+    assert_eq!(half.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(text(&half).contains("value=\"ada\""));
+    assert!(!text(&half).contains("href=\"#username\""));
+    app.user("root", GOOD[1], true).await;
+    let admin = app.session("root", GOOD[1]).await;
+    assert_eq!(app.row(&admin, "ada").await["failed_logins"], 0);
 }

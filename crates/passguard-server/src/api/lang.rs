@@ -50,6 +50,32 @@ pub(crate) fn requested_locale(headers: &HeaderMap) -> Lang {
     }
 }
 
+/// The cookie that remembers the language chosen on a page, by the app's selector or the
+/// server's own form pages; readable by the app, so both speak the reader's choice.
+pub(crate) const LANG_COOKIE: &str = "passguard_lang";
+
+/// The language of a page the server renders: the one chosen with `?lang=` (which the
+/// answer then remembers in [`LANG_COOKIE`]), else the one remembered, else what
+/// `Accept-Language` asks for. Whether to remember it comes second.
+pub(crate) fn page_locale(query: Option<&str>, headers: &HeaderMap) -> (Lang, Option<Locale>) {
+    let asked = query.and_then(|query| {
+        url::form_urlencoded::parse(query.as_bytes())
+            .find(|(name, _)| name == "lang")
+            .and_then(|(_, tag)| Locale::from_tag(&tag))
+    });
+    let chosen = |locale| Lang {
+        locale,
+        named: true,
+    };
+    if let Some(locale) = asked {
+        return (chosen(locale), Some(locale));
+    }
+    match super::extract::cookie(headers, LANG_COOKIE).and_then(Locale::from_tag) {
+        Some(locale) => (chosen(locale), None),
+        None => (requested_locale(headers), None),
+    }
+}
+
 impl<S: Send + Sync> FromRequestParts<S> for Lang {
     type Rejection = Infallible;
 
@@ -84,5 +110,35 @@ mod tests {
         assert_eq!(lang("it, es"), none);
         assert_eq!(lang("de;q=0"), none);
         assert_eq!(requested_locale(&HeaderMap::new()), none);
+    }
+
+    #[test]
+    fn a_page_speaks_the_language_chosen_then_remembered_then_asked_for() {
+        let headers = |pairs: &[(header::HeaderName, &str)]| {
+            let mut map = HeaderMap::new();
+            for (name, value) in pairs {
+                map.append(name, value.parse().unwrap());
+            }
+            map
+        };
+        let asked = headers(&[(header::ACCEPT_LANGUAGE, "fr")]);
+        let both = headers(&[
+            (header::ACCEPT_LANGUAGE, "fr"),
+            (header::COOKIE, "passguard_session=x; passguard_lang=de"),
+        ]);
+        let locale = |query, headers| {
+            let (lang, remember) = page_locale(query, headers);
+            (lang.locale, lang.named, remember)
+        };
+        assert_eq!(locale(None, &asked), (Locale::Fr, true, None));
+        assert_eq!(locale(None, &both), (Locale::De, true, None));
+        assert_eq!(
+            locale(Some("next=/account&lang=en"), &both),
+            (Locale::En, true, Some(Locale::En))
+        );
+        // An unknown choice or remembered value is no choice.
+        assert_eq!(locale(Some("lang=it"), &asked), (Locale::Fr, true, None));
+        let odd = headers(&[(header::COOKIE, "passguard_lang=<x>")]);
+        assert_eq!(locale(None, &odd), (Locale::En, false, None));
     }
 }

@@ -488,6 +488,14 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Retour à la connexion"
     ),
     entry!(
+        "form.busy",
+        [],
+        "Please wait…",
+        "Bitte warten…",
+        "Veuillez patienter…"
+    ),
+    entry!("form.error", [], "Error: ", "Fehler: ", "Erreur : "),
+    entry!(
         "form.forgot.intro",
         [],
         "Enter your username or e-mail address and we will e-mail you a link to choose a new password.",
@@ -508,12 +516,27 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Passwort vergessen?",
         "Mot de passe oublié ?"
     ),
+    entry!("form.language", [], "Language", "Sprache", "Langue"),
+    entry!(
+        "form.language.apply",
+        [],
+        "Change language",
+        "Sprache wechseln",
+        "Changer de langue"
+    ),
     entry!(
         "form.login.change",
         [],
         "Change your password",
         "Passwort ändern",
         "Changer votre mot de passe"
+    ),
+    entry!(
+        "form.login.change-hint",
+        [],
+        "To change your password, sign in with your current one first: the form for the new one comes next. Forgotten it? Use “Forgot your password?” below.",
+        "Um Ihr Passwort zu ändern, melden Sie sich zuerst mit dem aktuellen an: danach folgt das Formular für das neue. Vergessen? Nutzen Sie unten „Passwort vergessen?“.",
+        "Pour changer votre mot de passe, connectez-vous d’abord avec l’actuel : le formulaire du nouveau suit. Oublié ? Utilisez « Mot de passe oublié ? » ci-dessous."
     ),
     entry!(
         "form.login.forgot",
@@ -537,7 +560,58 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Se connecter"
     ),
     entry!("form.login.title", [], "Sign in", "Anmelden", "Connexion"),
+    entry!("form.nav.account", [], "Account", "Konto", "Compte"),
+    entry!("form.nav.label", [], "Main", "Hauptmenü", "Menu principal"),
+    entry!(
+        "form.nav.sign-in",
+        [],
+        "Sign in",
+        "Anmelden",
+        "Se connecter"
+    ),
+    entry!(
+        "form.need-password",
+        [],
+        "Enter your password.",
+        "Geben Sie Ihr Passwort ein.",
+        "Saisissez votre mot de passe."
+    ),
+    entry!(
+        "form.need-username",
+        [],
+        "Enter your username or e-mail address.",
+        "Geben Sie Ihren Benutzernamen oder Ihre E-Mail-Adresse ein.",
+        "Saisissez votre nom d’utilisateur ou votre adresse e-mail."
+    ),
     entry!("form.password", [], "Password", "Passwort", "Mot de passe"),
+    entry!(
+        "form.problem",
+        [],
+        "There is a problem",
+        "Es gibt ein Problem",
+        "Il y a un problème"
+    ),
+    entry!(
+        "form.skip",
+        [],
+        "Skip to main content",
+        "Zum Hauptinhalt springen",
+        "Aller au contenu principal"
+    ),
+    entry!(
+        "form.support",
+        ["contact"],
+        "Contact {contact} for assistance.",
+        "Wenden Sie sich bei Fragen an {contact}.",
+        "Pour obtenir de l’aide, contactez {contact}."
+    ),
+    entry!(
+        "form.unreachable",
+        [],
+        "The server cannot be reached. Check your connection and try again; nothing you typed has been lost.",
+        "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut; Ihre Eingaben sind nicht verloren.",
+        "Le serveur est injoignable. Vérifiez votre connexion et réessayez ; rien de ce que vous avez saisi n’est perdu."
+    ),
     entry!(
         "form.username-or-email",
         [],
