@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the Leptos pages into www/dist, which `passguard serve` serves: the app compiled to
 # wasm32, bound with the wasm-bindgen CLI (--target web), shrunk with wasm-opt -Oz from npm's
-# binaryen, and every file precompressed (.br, .gz) so the server sends them compressed.
+# binaryen, the words asset beside it (scripts/words-asset.mjs), and every file precompressed
+# (.br, .gz) so the server sends them compressed.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_wasm_target
 ensure_wasm_bindgen
@@ -19,5 +20,9 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$dist/pkg/passguard_www_bg.wasm" -o "$dist/pkg/passguard_www_bg.wasm"
 cp "$ROOT"/www/index.html "$ROOT"/www/boot.js "$ROOT"/www/forms.js "$ROOT"/www/style.css "$dist/"
+# The word lists the wasm leaves out, named by their content; the page preloads them.
+words="$(node "$ROOT/scripts/words-asset.mjs" "$dist/pkg")"
+sed -i "s|/pkg/words.bin|/pkg/$words|" "$dist/index.html"
+grep -q "/pkg/$words" "$dist/index.html"
 node "$ROOT/scripts/precompress.mjs" "$dist"
 ls -l "$dist/pkg/passguard_www_bg.wasm"*

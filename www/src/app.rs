@@ -114,6 +114,7 @@ fn PageChrome() -> impl IntoView {
 #[component]
 pub(crate) fn App() -> impl IntoView {
     crate::i18n::provide();
+    crate::words::provide();
     let shared = Shared {
         policy: LocalResource::new(api::policy),
         // Fetched again in the language chosen: the configured texts may differ per language.

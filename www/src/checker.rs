@@ -120,6 +120,8 @@ pub(crate) fn live_verdict(
 ) -> Memo<Verdict> {
     Memo::new(move |_| {
         let password = password.get();
+        // Re-checked once the word lists arrive: `not-common` and `min-strength` are decided.
+        let words = crate::words::ready();
         if let Some((submitted, verdict)) = server.get()
             && submitted == password
         {
@@ -135,6 +137,10 @@ pub(crate) fn live_verdict(
                 let mut verdict =
                     Verdict::from_report(&policy.check(&password, &context), Some(policy));
                 verdict.untouched = password.is_empty();
+                // Without the dictionaries the estimate would be far too kind: no meter yet.
+                if !words {
+                    verdict.strength = None;
+                }
                 verdict
             }),
             None => Verdict::default(),

@@ -15,6 +15,7 @@ mod form;
 mod i18n;
 mod pages;
 mod time;
+mod words;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -164,13 +164,18 @@ impl Policy {
         let inputs = context.personal_inputs();
         let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
         let estimate = passguard_strength::estimate(&normalized, &inputs);
+        // Without the word lists (a build that loads them, before they arrived) the rules
+        // that need them wait, as the server-decided ones do.
+        let words = passguard_strength::has_words();
         if rules.blocklist == Blocklist::Common {
-            let common = passguard_strength::is_common(&normalized);
-            push(
-                RuleId::NotCommon,
-                if common { Status::Fail } else { Status::Pass },
-                Params::default(),
-            );
+            let status = if !words {
+                Status::Pending
+            } else if passguard_strength::is_common(&normalized) {
+                Status::Fail
+            } else {
+                Status::Pass
+            };
+            push(RuleId::NotCommon, status, Params::default());
         }
         if rules.breached == Breached::Block {
             push(
@@ -189,7 +194,9 @@ impl Policy {
         }
         if rules.min_strength > 0 {
             let score = u8::from(estimate.score);
-            let status = if score >= rules.min_strength {
+            let status = if !words {
+                Status::Pending
+            } else if score >= rules.min_strength {
                 Status::Pass
             } else {
                 Status::Fail

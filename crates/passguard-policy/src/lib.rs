@@ -21,7 +21,7 @@ pub use duration::{Duration, DurationError};
 pub use error::PolicyError;
 pub use overlay::{LockoutOverlay, PasswordOverlay, PolicyOverlay, ResetOverlay};
 pub use passguard_i18n::Locale;
-pub use passguard_strength::CrackTimes;
+pub use passguard_strength::{CrackTimes, WordsError, has_words, load_words};
 pub use policy::{
     Blocklist, Breached, CharacterGroups, Group, LockoutRules, OtherCharacters, PasswordRules,
     Policy, ResetRules, Unlock,

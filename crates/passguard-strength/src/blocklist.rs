@@ -7,7 +7,11 @@
 //! policy" holds at 15 characters too. It is searched in place by bisection over the bytes:
 //! nothing is decoded or indexed, so there is no table to build on first use.
 
-const DATA: &str = include_str!("../data/blocklist.txt");
+/// The list in use (embedded, or loaded: `words.rs`); empty before the words are there.
+fn data() -> &'static str {
+    crate::words::get().map_or("", |words| words.blocklist)
+}
+
 /// The longest entry, in characters (`MAX_CHARS` in `data/build_blocklist.py`).
 pub(crate) const MAX_CHARS: usize = 64;
 
@@ -26,7 +30,7 @@ pub(crate) fn contains(chars: &[char]) -> bool {
         }
     }
     let key = key.get(..chars.len()).unwrap_or_default();
-    let data = DATA.as_bytes();
+    let data = data().as_bytes();
     // Bisection over byte offsets: `low` is always a line start, `high` a line end or the
     // end of the data, and every line before `low` is below the key, every line from `high`
     // on above it.
@@ -54,7 +58,7 @@ pub(crate) fn contains(chars: &[char]) -> bool {
 
 /// Every entry, in bytewise order.
 pub(crate) fn entries() -> impl Iterator<Item = &'static str> {
-    DATA.lines()
+    data().lines()
 }
 
 #[cfg(test)]
@@ -73,7 +77,7 @@ mod tests {
     fn the_data_are_sorted_lowercase_printable_ascii_lines() {
         let words: Vec<&str> = entries().collect();
         assert!(words.len() > 6_000, "{}", words.len());
-        assert!(super::DATA.ends_with('\n'));
+        assert!(super::data().ends_with('\n'));
         for pair in words.windows(2) {
             if let [before, after] = pair {
                 assert!(before.as_bytes() < after.as_bytes(), "{pair:?}");

@@ -1,4 +1,5 @@
-//! The embedded frequency lists of zxcvbn 4.4.2, searched in their compact form.
+//! The frequency lists of zxcvbn 4.4.2 (embedded, or loaded: `words.rs`), searched in
+//! their compact form.
 //!
 //! `data/dictionary.bin` (built by `data/build.py`, format in `data/README.md`) holds every
 //! word once, sorted and front-coded, with a one-byte code per word for its list and its
@@ -12,7 +13,6 @@ use std::sync::OnceLock;
 
 use crate::lexicon::{Entry, Lexicon, Source};
 
-const DATA: &[u8] = include_bytes!("../data/dictionary.bin");
 const MAGIC: &[u8] = b"PGSD";
 const VERSION: u8 = 2;
 /// Words of fewer characters are kept in a small table; longer ones by their first three.
@@ -58,11 +58,15 @@ pub(crate) struct Dictionary {
     ranks: Vec<(u32, f64)>,
 }
 
-/// The dictionary, decoded on first use; `None` only if the embedded data were corrupt,
-/// which the tests rule out (the estimator then works without dictionaries).
+/// The dictionary, decoded on first use; `None` before the words are there (a build without
+/// them, before [`crate::load_words`]), or if the embedded data were corrupt, which the
+/// tests rule out (the estimator then works without dictionaries).
 pub(crate) fn get() -> Option<&'static Dictionary> {
     static DICTIONARY: OnceLock<Option<Dictionary>> = OnceLock::new();
-    DICTIONARY.get_or_init(|| Dictionary::parse(DATA)).as_ref()
+    let words = crate::words::get()?;
+    DICTIONARY
+        .get_or_init(|| Dictionary::parse(words.dictionary))
+        .as_ref()
 }
 
 /// A position in the dictionary: the bytes consumed so far are a prefix of a word.
@@ -114,7 +118,7 @@ impl<'a> Reader<'a> {
 }
 
 impl Dictionary {
-    fn parse(data: &'static [u8]) -> Option<Self> {
+    pub(crate) fn parse(data: &'static [u8]) -> Option<Self> {
         let mut reader = Reader { data };
         if reader.take(MAGIC.len())? != MAGIC || reader.byte()? != VERSION {
             return None;

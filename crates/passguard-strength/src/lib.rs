@@ -10,11 +10,13 @@ mod matching;
 mod score;
 mod search;
 mod text;
+mod words;
 
 use serde::Serialize;
 
 pub use feedback::{Suggestion, Warning};
 pub use score::{CrackTimes, Score};
+pub use words::{WordsError, has_words, load_words, words_asset};
 
 /// The strength of a password: zxcvbn's estimate of the guesses an attacker needs, the
 /// resulting score, crack times and feedback.

@@ -22,16 +22,19 @@ pub(crate) struct NewPassword {
     policy: Signal<Option<Policy>>,
 }
 
-/// Once a page with a new-password field is shown, and once per page load: runs the engine
-/// over every kind of password, so that the browser compiles its code now rather than on a
-/// keystroke (`passguard_policy::warm_up`). Pages without such a field never pay for it.
+/// Once a page with a new-password field is shown and the word lists are there, and once
+/// per page load: runs the engine over every kind of password, so that the browser compiles
+/// its code (and the dictionary its index) now rather than on a keystroke
+/// (`passguard_policy::warm_up`). Pages without such a field never pay for it.
 fn warm_up_once() {
-    static WARMED: std::sync::Once = std::sync::Once::new();
-    WARMED.call_once(|| {
-        leptos::task::spawn_local(async {
-            gloo_timers::future::TimeoutFuture::new(0).await;
-            passguard_policy::warm_up();
-        });
+    static WARMED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    Effect::new(move |_| {
+        if crate::words::ready() && !WARMED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            leptos::task::spawn_local(async {
+                gloo_timers::future::TimeoutFuture::new(0).await;
+                passguard_policy::warm_up();
+            });
+        }
     });
 }
 

@@ -151,7 +151,28 @@ pub(crate) fn static_files(dir: &Path) -> axum::routing::MethodRouter<AppState> 
             cache_control as fn(&Response<_>) -> Option<HeaderValue>,
         ))
         .service(files);
-    axum::routing::get_service(cached)
+    axum::routing::get_service(cached).layer(axum::middleware::from_fn(keep_hashed))
+}
+
+/// Whether `path` names a file by its content's hash, `/pkg/words-<16 hex digits>.bin` (the
+/// pages' words asset, `scripts/words-asset.mjs`): such a file never changes.
+fn is_hashed(path: &str) -> bool {
+    path.strip_prefix("/pkg/words-")
+        .and_then(|rest| rest.strip_suffix(".bin"))
+        .is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// A file named by its hash may be kept for good: a new one has a new name.
+async fn keep_hashed(request: Request, next: Next) -> Response {
+    let hashed = is_hashed(request.uri().path());
+    let mut response = next.run(request).await;
+    if hashed && response.status().is_success() {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        );
+    }
+    response
 }
 
 /// HTML revalidates every time (it names the current assets); other files may be kept an
@@ -212,6 +233,21 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn only_files_named_by_their_hash_are_kept_for_good() {
+        assert!(is_hashed("/pkg/words-0123456789abcdef.bin"));
+        for path in [
+            "/pkg/words.bin",
+            "/pkg/words-0123456789abcde.bin",
+            "/pkg/words-0123456789abcdeg.bin",
+            "/pkg/passguard_www_bg.wasm",
+            "/words-0123456789abcdef.bin",
+            "/pkg/words-0123456789abcdef.bin.br",
+        ] {
+            assert!(!is_hashed(path), "{path}");
+        }
     }
 
     #[test]
