@@ -29,4 +29,4 @@ pub use policy::{
 pub use presets::{PRESET_NAMES, preset_toml};
 pub use report::{Param, Params, Report, RuleId, RuleOutcome, Status, Strength};
 pub use text::{length, normalize};
-pub use warm::warm_up;
+pub use warm::{warm_up, warm_up_step};

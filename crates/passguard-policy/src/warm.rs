@@ -24,8 +24,22 @@ const SHAPES: [&str; 10] = [
 /// Runs every rule and the estimator over a few passwords of different shapes and drops the
 /// reports. Call it once when the page or process is idle (after the first check is shown):
 /// in a browser the wasm's functions are compiled on their first call, which made the first
-/// check of a new kind of password 100 times slower than the next.
+/// check of a new kind of password 100 times slower than the next. [`warm_up_step`] does the
+/// same one password at a time, for a page that must stay responsive meanwhile.
 pub fn warm_up() {
+    let mut step = 0;
+    while warm_up_step(step) {
+        step += 1;
+    }
+}
+
+/// The warm-up's check number `step` (from 0); `false`, doing nothing, once `step` is past
+/// the last. Calling every step once, in any order and spread over time, does what
+/// [`warm_up`] does.
+pub fn warm_up_step(step: usize) -> bool {
+    let Some(password) = SHAPES.get(step) else {
+        return false;
+    };
     let mut policy = Policy::nist_defaults();
     policy.password.character_groups = Some(CharacterGroups {
         required: 3,
@@ -39,9 +53,8 @@ pub fn warm_up() {
         current_password: Some("password".to_owned()),
         ..Context::default()
     };
-    for password in SHAPES {
-        let _ = policy.check(password, &context);
-    }
+    let _ = policy.check(password, &context);
+    true
 }
 
 #[cfg(test)]
@@ -57,5 +70,7 @@ mod tests {
         warm_up();
         let after: Vec<_> = SHAPES.iter().map(|p| policy.check(p, &context)).collect();
         assert_eq!(before, after);
+        assert!(warm_up_step(SHAPES.len() - 1));
+        assert!(!warm_up_step(SHAPES.len()));
     }
 }

@@ -30,9 +30,17 @@ fn warm_up_once() {
     static WARMED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     Effect::new(move |_| {
         if crate::words::ready() && !WARMED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            // One password per task, so that a keystroke typed meanwhile waits for one
+            // check at most, not for the whole warm-up (12–20 ms).
             leptos::task::spawn_local(async {
-                gloo_timers::future::TimeoutFuture::new(0).await;
-                passguard_policy::warm_up();
+                let mut step = 0;
+                loop {
+                    gloo_timers::future::TimeoutFuture::new(0).await;
+                    if !passguard_policy::warm_up_step(step) {
+                        break;
+                    }
+                    step += 1;
+                }
             });
         }
     });
