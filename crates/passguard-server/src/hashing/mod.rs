@@ -17,8 +17,8 @@ mod fair;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::password_hash::{Output, PasswordHash, PasswordHasher, SaltString};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 use passguard_policy::HistoryVerifier;
 use tokio::sync::oneshot;
 
@@ -78,6 +78,10 @@ struct Inner {
     /// A hash of a random secret: what an unknown user's password is verified against, so
     /// that a login costs one verification whether or not the account exists.
     dummy: String,
+    /// Argon2's working memory, kept between verifications (at most one per worker is in
+    /// use at a time): allocating 19 MiB afresh for each let the allocator hand it back to
+    /// the system and fault it in again, about 8 ms of a 22 ms login (BENCHMARKS.md).
+    memory: Mutex<Vec<Vec<Block>>>,
 }
 
 /// How much hashing work the server has done, for tests of enumeration resistance (equal
@@ -132,6 +136,7 @@ impl Hasher {
                 verifications: AtomicU64::new(0),
                 hashes: AtomicU64::new(0),
                 dummy,
+                memory: Mutex::new(Vec::new()),
             }),
         })
     }
@@ -342,20 +347,77 @@ impl Work<'_> {
     fn verify_bytes(&self, secret: &[u8], stored: &str) -> bool {
         self.inner.verifications.fetch_add(1, Ordering::SeqCst);
         match PasswordHash::new(stored) {
-            Ok(hash) => self.inner.argon2.verify_password(secret, &hash).is_ok(),
+            Ok(hash) => self.verify_hash(secret, &hash),
             Err(_) => {
                 // A malformed stored hash still costs one verification, so it cannot be
                 // told apart by timing; it never matches.
                 let _ = PasswordHash::new(&self.inner.dummy)
-                    .map(|dummy| self.inner.argon2.verify_password(secret, &dummy));
+                    .map(|dummy| self.verify_hash(secret, &dummy));
                 false
             }
         }
     }
 
+    /// What `PasswordVerifier::verify_password` decides (the hash's own algorithm, version,
+    /// parameters and salt; the outputs compared in constant time by `Output`), computed in
+    /// working memory the pool keeps rather than allocates each time.
+    fn verify_hash(&self, secret: &[u8], hash: &PasswordHash<'_>) -> bool {
+        let (Some(salt), Some(expected)) = (&hash.salt, &hash.hash) else {
+            return false;
+        };
+        let (Ok(algorithm), Ok(version), Ok(params)) = (
+            Algorithm::try_from(hash.algorithm),
+            hash.version.map(Version::try_from).transpose(),
+            Params::try_from(hash),
+        ) else {
+            return false;
+        };
+        let mut salt_bytes = [0u8; 64];
+        let Ok(salt) = salt.decode_b64(&mut salt_bytes) else {
+            return false;
+        };
+        let argon2 = Argon2::new(algorithm, version.unwrap_or_default(), params.clone());
+        let mut memory = self.inner.take_memory(params.block_count());
+        let computed = Output::init_with(expected.len(), |out| {
+            argon2
+                .hash_password_into_with_memory(secret, salt, out, &mut memory)
+                .map_err(Into::into)
+        });
+        self.inner.give_back(memory);
+        computed.is_ok_and(|computed| computed == *expected)
+    }
+
     fn hash_bytes(&self, secret: &[u8]) -> Result<String, Error> {
         self.inner.hashes.fetch_add(1, Ordering::SeqCst);
         make_hash(&self.inner.argon2, secret)
+    }
+}
+
+impl Inner {
+    /// Working memory of at least `blocks` Argon2 blocks: a kept one, else a new one.
+    fn take_memory(&self, blocks: usize) -> Vec<Block> {
+        let kept = self
+            .memory
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop();
+        let mut memory = kept.unwrap_or_default();
+        if memory.len() < blocks {
+            memory.resize(blocks, Block::default());
+        }
+        memory
+    }
+
+    /// Keeps `memory` for the next verification, cleared first: Argon2's first blocks follow
+    /// from the password and salt by a cheap hash, so left in memory they would let whoever
+    /// read it test guesses without the memory-hard work (the reference implementation
+    /// clears its memory too). Clearing costs about a millisecond; allocating afresh cost 8.
+    fn give_back(&self, mut memory: Vec<Block>) {
+        memory.fill(Block::default());
+        self.memory
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(memory);
     }
 }
 
@@ -437,6 +499,60 @@ mod tests {
                 verifications: 4,
                 hashes: 1
             }
+        );
+    }
+
+    /// The kept working memory changes no verdict: for hashes of every Argon2 variant,
+    /// version, cost and output length the library's own verifier is the oracle, right and
+    /// wrong passwords alike, with the memory passed from larger hashes to smaller ones and
+    /// back; and it is cleared between uses.
+    #[tokio::test]
+    async fn verifying_in_kept_memory_agrees_with_the_library() {
+        use argon2::password_hash::PasswordVerifier;
+        let hasher = Hasher::new(&small()).unwrap();
+        let cases = [
+            (Algorithm::Argon2id, Version::V0x13, 1024, 1, 1, 32),
+            (Algorithm::Argon2id, Version::V0x13, 64, 3, 2, 16),
+            (Algorithm::Argon2i, Version::V0x13, 256, 2, 1, 32),
+            (Algorithm::Argon2d, Version::V0x10, 128, 1, 4, 64),
+            (Algorithm::Argon2id, Version::V0x13, 2048, 1, 1, 32),
+            (Algorithm::Argon2id, Version::V0x10, 8, 1, 1, 10),
+        ];
+        let work = Work {
+            inner: &hasher.inner,
+        };
+        for (algorithm, version, m, t, p, len) in cases {
+            let params = Params::new(m, t, p, Some(len)).unwrap();
+            let argon2 = Argon2::new(algorithm, version, params);
+            let salt = SaltString::encode_b64(b"sixteen byte slt").unwrap();
+            let stored = argon2
+                .hash_password(b"Correct1!horse", &salt)
+                .unwrap()
+                .to_string();
+            let hash = PasswordHash::new(&stored).unwrap();
+            for password in [
+                &b"Correct1!horse"[..],
+                b"Correct1!hors",
+                b"",
+                b"correct1!horse",
+            ] {
+                let library = argon2.verify_password(password, &hash).is_ok();
+                assert_eq!(
+                    work.verify_hash(password, &hash),
+                    library,
+                    "{stored} {password:?}"
+                );
+            }
+        }
+        // A hash without its salt or output never matches.
+        let bare = PasswordHash::new("$argon2id$v=19$m=64,t=1,p=1").unwrap();
+        assert!(!work.verify_hash(b"", &bare));
+        let kept = hasher.inner.memory.lock().unwrap();
+        assert_eq!(kept.len(), 1, "one verification at a time keeps one buffer");
+        assert!(
+            kept.iter()
+                .flatten()
+                .all(|block| block.as_ref().iter().all(|&word| word == 0))
         );
     }
 
