@@ -17,7 +17,10 @@ fn main() {
         let form = passguard_policy::normalize(&text);
         if form != text {
             let _ = write!(out, "{:X}\t", u32::from(c));
-            let hex: Vec<String> = form.chars().map(|c| format!("{:X}", u32::from(c))).collect();
+            let hex: Vec<String> = form
+                .chars()
+                .map(|c| format!("{:X}", u32::from(c)))
+                .collect();
             let _ = writeln!(out, "{}", hex.join(" "));
         }
     }
