@@ -27,8 +27,11 @@ for target in web bundler nodejs; do
   step "wasm-pack build --target $target"
   # --mode no-install: use the wasm-bindgen on PATH (ensured above) and never download one.
   # --profile wasm-release: size-optimised, panic = abort (see Cargo.toml).
+  # The web build leaves the word lists out of its wasm: its init() fetches them.
+  features=()
+  [ "$target" = web ] && features=(-- --no-default-features)
   wasm-pack --log-level warn build "$crate" --mode no-install --no-pack --target "$target" \
-    --profile wasm-release --out-dir "$out/$target" --out-name passguard
+    --profile wasm-release --out-dir "$out/$target" --out-name passguard "${features[@]}"
 done
 
 step "Assembling the package in target/npm/passguard"
@@ -36,14 +39,24 @@ rm -rf "$package"
 mkdir -p "$package"
 cp "$crate/npm/package.json" "$crate/npm/README.md" "$package/"
 cp -r "$crate/npm/node" "$package/node"
-# The three builds differ only in their JS glue, so the package ships their wasm once. It
-# stays in bundler/, where its own imports ("./passguard_bg.js") resolve under a bundler's
-# WebAssembly ES module integration; the web and nodejs glue are pointed at it.
-cmp "$out/web/passguard_bg.wasm" "$out/bundler/passguard_bg.wasm"
-cmp "$out/web/passguard_bg.wasm" "$out/nodejs/passguard_bg.wasm"
+# The bundler and nodejs builds differ only in their JS glue, so the package ships their wasm
+# once. It stays in bundler/, where its own imports ("./passguard_bg.js") resolve under a
+# bundler's WebAssembly ES module integration; the nodejs glue is pointed at it. The web build
+# has its own wasm, without the word lists, and the words asset beside it; its glue becomes
+# passguard_glue.js under the entries that load it (crates/passguard-wasm/npm/web/).
+cmp "$out/bundler/passguard_bg.wasm" "$out/nodejs/passguard_bg.wasm"
 for target in web bundler nodejs; do
   mkdir "$package/$target"
-  cp "$out/$target"/passguard.js "$out/$target"/passguard.d.ts "$package/$target/"
+  if [ "$target" = web ]; then
+    cp "$out/web/passguard.js" "$package/web/passguard_glue.js"
+    cp "$out/web/passguard.d.ts" "$package/web/passguard_glue.d.ts"
+    cp "$out/web/passguard_bg.wasm" "$package/web/"
+    cp "$crate"/npm/web/*.js "$crate"/npm/web/*.d.ts "$package/web/"
+    words="$(node "$ROOT/scripts/words-asset.mjs" "$package/web")"
+    mv "$package/web/$words" "$package/web/passguard_words.bin"
+  else
+    cp "$out/$target"/passguard.js "$out/$target"/passguard.d.ts "$package/$target/"
+  fi
   if [ "$target" = bundler ]; then
     cp "$out/bundler"/passguard_bg.{js,wasm,wasm.d.ts} "$package/bundler/"
   fi

@@ -12,7 +12,8 @@ const pkg = join(root, "target", "npm", "passguard");
 const www = process.argv.includes("--www");
 const base = www ? join(root, "www", "dist") : pkg;
 const builds = www ? { www: ["pkg/passguard_www_bg.wasm", "pkg/passguard_www.js"] } : {
-  web: ["bundler/passguard_bg.wasm", "web/passguard.js"],
+  web: ["web/passguard_bg.wasm", "web/passguard_glue.js", "web/passguard.js", "web/passguard_words.bin"],
+  rules: ["web/passguard_bg.wasm", "web/passguard_glue.js", "web/rules.js"],
   bundler: ["bundler/passguard_bg.wasm", "bundler/passguard.js", "bundler/passguard_bg.js"],
   nodejs: ["bundler/passguard_bg.wasm", "nodejs/passguard.js"],
 };

@@ -1,7 +1,9 @@
 // The warm-cache start in Chromium, side by side: from a page's first script to the first
 // answer, for zxcvbn 4.4.2's browser bundle (load, parse and run `dist/zxcvbn.js`, then one
-// score) and for the npm package's web build (import the glue, fetch, compile and instantiate
-// the wasm, then a `Checker` and its first check, the checklist). Both pages are served from
+// score) and for the npm package's web build as wasm-pack writes it to target/npm/web (import
+// the glue, fetch, compile and instantiate the wasm, then a `Checker` and its first check, the
+// checklist). Since the package's web wasm carries no word lists, that is the rules-only start:
+// the full entry's `init()` fetches the lists in parallel and loads them before it resolves. Both pages are served from
 // 127.0.0.1 with `Cache-Control: max-age=3600` and loaded alternately in one Chromium context:
 // the first load of each fills the HTTP cache, the next RUNS come from it (a returning
 // visitor). Not a test: figures for BENCHMARKS.md.

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
@@ -139,12 +140,20 @@ test("moments are a Date or milliseconds since the epoch, and mean the same", ()
   assert.deepEqual(empty, checker.check("Passw0rd!"));
 });
 
-test("the web build runs in Node through initSync", async () => {
+test("the web build runs in Node through initSync, its word lists loaded by hand", async () => {
   const web = await import("passguard/web");
-  const wasm = readFileSync(fileURLToPath(import.meta.resolve("passguard/passguard_bg.wasm")));
-  web.initSync({ module: wasm });
+  const dir = dirname(fileURLToPath(import.meta.resolve("passguard/web")));
+  web.initSync({ module: readFileSync(join(dir, "passguard_bg.wasm")) });
+  assert.equal(web.hasWords(), false, "the web build's wasm carries no word lists");
   const report = new web.Checker("security-admin").check("Xyz<wxyz");
   assert.deepEqual(report, new Checker("security-admin").check("Xyz<wxyz"));
+  assert.equal(rules(new web.Checker("owasp-asvs").check("Tr0ub4dor&3"))["not-common"], "pending");
+  web.loadWords(readFileSync(join(dir, "passguard_words.bin")));
+  assert.equal(web.hasWords(), true);
+  // The asset holds the very lists the other builds carry inside: the same reports.
+  for (const password of ["Tr0ub4dor&3", "passwordpassword", "violet harbor lantern tide"]) {
+    assert.deepEqual(new web.Checker("owasp-asvs").check(password), new Checker("owasp-asvs").check(password));
+  }
 });
 
 test("CommonJS require gives the same package", () => {

@@ -96,6 +96,35 @@ test("the Vite build checks a password as it is typed, with the CLI's verdicts",
   assert.deepEqual(pageErrors, []);
 });
 
+test("the Vite build decides the rules that need the word lists, which init() fetched itself", async () => {
+  const page = await openPage("/vite-app/dist/index.html?policy=nist-800-63b");
+  const nist = (password) => cliReports([password], ["--policy", "nist-800-63b", "--username", "ada"])[0];
+  await page.fill("#new-password", "passwordpassword");
+  await page.waitForFunction(() => document.querySelector('[data-rule="not-common"]')?.dataset.status === "fail");
+  // The same report as the CLI's, whose lists are inside it: strength and all.
+  assert.deepStrictEqual(JSON.parse(await page.textContent("#report")), nist("passwordpassword"));
+  await page.fill("#new-password", "violet harbor lantern tide");
+  await page.waitForFunction(() => document.querySelector('[data-rule="not-common"]')?.dataset.status === "pass");
+  assert.deepStrictEqual(JSON.parse(await page.textContent("#report")), nist("violet harbor lantern tide"));
+  await page.close();
+  assert.deepEqual(pageErrors, []);
+});
+
+test("passguard/rules checks the rules at once and the others once given the word lists", async () => {
+  const page = await openPage(`/plain-rules.html?password=${encodeURIComponent("passwordpassword")}`);
+  const { before, after, refused } = JSON.parse(await page.textContent("#report"));
+  const status = (report, id) => report.rules.find((rule) => rule.id === id)?.status;
+  assert.equal(before.hasWords, false);
+  assert.equal(status(before.report, "min-length"), "pass");
+  assert.equal(status(before.report, "not-common"), "pending");
+  assert.equal(after.hasWords, true);
+  assert.deepStrictEqual(after.report, cliReports(["passwordpassword"], ["--policy", "nist-800-63b"])[0]);
+  assert.equal(status(after.report, "not-common"), "fail");
+  assert.match(refused, /not a passguard words asset/);
+  await page.close();
+  assert.deepEqual(pageErrors, []);
+});
+
 test("the web build works as a plain ES module, without a bundler", async () => {
   for (const password of ["Passw0rd", "short"]) {
     const page = await openPage(`/plain.html?password=${encodeURIComponent(password)}`);

@@ -94,6 +94,26 @@ pub fn warm_up() {
     passguard_policy::warm_up();
 }
 
+/// Takes the word lists (zxcvbn's dictionaries and the blocklist) from the words asset
+/// `bytes`. The package's `web` build carries no lists in its wasm and its `init()` loads
+/// `passguard_words.bin` with this; the other builds have them inside, where this only checks
+/// `bytes`. Until the lists are there, `not-common` and `min-strength` are `pending`.
+///
+/// # Errors
+/// When `bytes` is not a words asset this engine reads; the lists in use stay as they were.
+#[wasm_bindgen(js_name = loadWords)]
+pub fn load_words(bytes: Vec<u8>) -> Result<(), js_sys::Error> {
+    passguard_policy::load_words(bytes).map_err(|e| js_sys::Error::new(&e.to_string()))
+}
+
+/// Whether the word lists are there (always in the `bundler` and Node builds; in the `web`
+/// build once `init()` has loaded them, never in its rules-only entry).
+#[wasm_bindgen(js_name = hasWords)]
+#[must_use]
+pub fn has_words() -> bool {
+    passguard_policy::has_words()
+}
+
 /// The names of the built-in presets.
 #[wasm_bindgen(js_name = presetNames, unchecked_return_type = "PresetName[]")]
 #[must_use]

@@ -1,0 +1,12 @@
+// `passguard/rules`: the engine without its word lists, for a front end that checks the
+// rules and leaves strength and common passwords to later or to the server. After `init()`
+// the rules are decided at once; `not-common` and `min-strength` stay `pending` until
+// `loadWords(bytes)` is given the words asset (`passguard/passguard_words.bin`), which
+// `hasWords()` then reports.
+import initWasm from "./passguard_glue.js";
+
+export * from "./passguard_glue.js";
+
+export default function init(options) {
+  return initWasm(options);
+}
