@@ -65,6 +65,9 @@ describe("the words asset", () => {
     assert.equal(answer.status, 200);
     assert.equal(answer.headers.get("cache-control"), "public, max-age=31536000, immutable");
     assert.equal(answer.headers.get("content-encoding"), "br");
+    // A stale name answers the pages' HTML, which is never kept for good.
+    const stale = await fetch(`${server.url}/pkg/words-0000000000000000.bin`);
+    assert.notEqual(stale.headers.get("cache-control"), "public, max-age=31536000, immutable");
     const html = await (await fetch(`${server.url}/account`)).text();
     assert.ok(html.includes(`<meta name="passguard-words" content="${asked}">`), html);
   });

@@ -117,6 +117,12 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Whether `data` starts as a dictionary of this version does (the cheap part of [`Dictionary::parse`]).
+pub(crate) fn has_header(data: &[u8]) -> bool {
+    data.strip_prefix(MAGIC)
+        .is_some_and(|rest| rest.first() == Some(&VERSION))
+}
+
 impl Dictionary {
     pub(crate) fn parse(data: &'static [u8]) -> Option<Self> {
         let mut reader = Reader { data };

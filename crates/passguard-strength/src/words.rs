@@ -72,6 +72,9 @@ fn split(asset: &[u8]) -> Result<(&[u8], &str), WordsError> {
     let (dictionary, blocklist) = rest
         .split_at_checked(length)
         .ok_or(WordsError::NotAnAsset)?;
+    if !crate::dictionary::has_header(dictionary) {
+        return Err(WordsError::BadDictionary);
+    }
     let blocklist = core::str::from_utf8(blocklist).map_err(|_| WordsError::BadBlocklist)?;
     let line_ok = |line: &str| {
         !line.is_empty()
@@ -93,25 +96,28 @@ fn split(asset: &[u8]) -> Result<(&[u8], &str), WordsError> {
 
 /// Loads the word lists from the words asset `asset` (a build without `embedded-words`
 /// calls this once, when the asset has arrived). Lists already in use (embedded, or loaded
-/// before) stay: a second asset is only checked. The bytes live as long as the program;
-/// so do those of an asset whose dictionary proves unreadable (the frame and the blocklist
-/// are checked before anything is kept).
+/// before) stay: a second asset's frame, dictionary header and blocklist are only checked,
+/// and it is dropped.
+/// The bytes of the asset taken live as long as the program; so do those of one whose
+/// dictionary proves unreadable (the frame and the blocklist are checked before anything is
+/// kept).
 ///
 /// # Errors
 /// [`WordsError`] when `asset` is not a readable words asset.
 pub fn load_words(asset: Vec<u8>) -> Result<(), WordsError> {
     split(&asset)?;
+    if get().is_some() {
+        return Ok(());
+    }
     let asset: &'static [u8] = Box::leak(asset.into_boxed_slice());
     let (dictionary, blocklist) = split(asset)?;
     if crate::dictionary::Dictionary::parse(dictionary).is_none() {
         return Err(WordsError::BadDictionary);
     }
-    if get().is_none() {
-        let _ = LOADED.set(Words {
-            dictionary,
-            blocklist,
-        });
-    }
+    let _ = LOADED.set(Words {
+        dictionary,
+        blocklist,
+    });
     Ok(())
 }
 

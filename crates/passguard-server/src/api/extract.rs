@@ -351,14 +351,20 @@ pub(crate) fn set_session_cookie(
     session: Option<&NewSession>,
 ) -> Response {
     let (value, max_age) = session.map_or(("", 0), |s| (s.token.as_str(), s.lifetime));
-    let secure = if state.https() { "; Secure" } else { "" };
-    let cookie = format!(
-        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
+    append_cookie(
+        &mut response,
+        state,
+        &format!("{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}"),
     );
-    if let Ok(value) = HeaderValue::from_str(&cookie) {
+    response
+}
+
+/// Adds `Set-Cookie: {cookie}` to `response`, marked `Secure` when the site is HTTPS.
+pub(crate) fn append_cookie(response: &mut Response, state: &AppState, cookie: &str) {
+    let secure = if state.https() { "; Secure" } else { "" };
+    if let Ok(value) = HeaderValue::from_str(&format!("{cookie}{secure}")) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
-    response
 }
 
 /// The session token in a `Cookie` header, if any.

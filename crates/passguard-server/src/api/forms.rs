@@ -13,7 +13,7 @@ use passguard_policy::Locale;
 use passguard_wire::{ForgotRequest, LoginRequest};
 
 use super::error::{ApiError, Localized, set_retry_after};
-use super::extract::{Client, FormBody, Passwords, Small, set_session_cookie};
+use super::extract::{Client, FormBody, Passwords, Small, append_cookie, set_session_cookie};
 use super::lang::{LANG_COOKIE, page_locale};
 use super::state::AppState;
 use crate::accounts::Login;
@@ -114,8 +114,8 @@ impl Frame {
              <header class=\"top\"><a class=\"brand\" href=\"/login\">{site}</a>\n\
              <nav aria-label=\"{nav}\"><a href=\"/login\">{sign_in}</a><a href=\"/account\">{account}</a>\n\
              <form class=\"language\" method=\"get\" action=\"{path}\">{next}\
-             <label class=\"sr-only\" for=\"locale\">{language}</label>\
-             <select id=\"locale\" name=\"lang\">{languages}</select>\
+             <label class=\"language\"><span class=\"sr-only\">{language}</span>\
+             <select id=\"locale\" name=\"lang\">{languages}</select></label>\
              <button type=\"submit\" class=\"header-button\" data-apply-language>{apply}</button></form>\n\
              </nav></header>\n\
              <main id=\"main\" tabindex=\"-1\" class=\"server-form\">\n{card}</main>\n\
@@ -288,14 +288,11 @@ fn html(state: &AppState, status: StatusCode, remember: Option<Locale>, body: St
         .headers_mut()
         .append(header::VARY, HeaderValue::from_static("cookie"));
     if let Some(locale) = remember {
-        let secure = if state.https() { "; Secure" } else { "" };
         let cookie = format!(
-            "{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000{secure}",
+            "{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000",
             locale.tag()
         );
-        if let Ok(value) = HeaderValue::from_str(&cookie) {
-            response.headers_mut().append(header::SET_COOKIE, value);
-        }
+        append_cookie(&mut response, state, &cookie);
     }
     response
 }

@@ -162,11 +162,16 @@ fn is_hashed(path: &str) -> bool {
         .is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// A file named by its hash may be kept for good: a new one has a new name.
+/// A file named by its hash may be kept for good: a new one has a new name. Not the pages'
+/// HTML, which the static files answer for a name they do not hold (a stale hash).
 async fn keep_hashed(request: Request, next: Next) -> Response {
     let hashed = is_hashed(request.uri().path());
     let mut response = next.run(request).await;
-    if hashed && response.status().is_success() {
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
+    if hashed && response.status().is_success() && !html {
         response.headers_mut().insert(
             header::CACHE_CONTROL,
             HeaderValue::from_static("public, max-age=31536000, immutable"),
