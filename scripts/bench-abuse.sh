@@ -6,7 +6,7 @@
 # fair Argon2 queue alone. Figures go to BENCHMARKS.md by hand.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-command -v curl >/dev/null || { step "Installing curl"; apt_install curl; }
+ensure_commands curl
 step "Building passguard (release)"
 cargo build --release --locked -p passguard
 bin="$ROOT/target/release/passguard"

@@ -5,8 +5,7 @@
 # and wrk share this machine's cores, as they would on a small host.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-command -v wrk >/dev/null || { step "Installing wrk"; apt_install wrk; }
-command -v curl >/dev/null || { step "Installing curl"; apt_install curl; }
+ensure_commands wrk curl
 step "Building passguard (release)"
 cargo build --release --locked -p passguard
 bin="$ROOT/target/release/passguard"

@@ -52,8 +52,7 @@ for target in web bundler nodejs; do
     cp "$out/web/passguard.d.ts" "$package/web/passguard_glue.d.ts"
     cp "$out/web/passguard_bg.wasm" "$package/web/"
     cp "$crate"/npm/web/*.js "$crate"/npm/web/*.d.ts "$package/web/"
-    words="$(node "$ROOT/scripts/words-asset.mjs" "$package/web")"
-    mv "$package/web/$words" "$package/web/passguard_words.bin"
+    node "$ROOT/scripts/words-asset.mjs" "$package/web" passguard_words.bin >/dev/null
   else
     cp "$out/$target"/passguard.js "$out/$target"/passguard.d.ts "$package/$target/"
   fi

@@ -20,7 +20,8 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$dist/pkg/passguard_www_bg.wasm" -o "$dist/pkg/passguard_www_bg.wasm"
 cp "$ROOT"/www/index.html "$ROOT"/www/boot.js "$ROOT"/www/forms.js "$ROOT"/www/style.css "$dist/"
-# The word lists the wasm leaves out, named by their content; the page preloads them.
+# The word lists the wasm leaves out, named by their content; the page names them and the
+# app fetches them once it runs.
 words="$(node "$ROOT/scripts/words-asset.mjs" "$dist/pkg")"
 sed -i "s|/pkg/words.bin|/pkg/$words|" "$dist/index.html"
 grep -q "/pkg/$words" "$dist/index.html"

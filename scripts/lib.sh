@@ -38,6 +38,14 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
 }
 
+# Debian's COMMANDs (same-named packages), for the benchmarks only: the test command needs none.
+ensure_commands() {
+  local command
+  for command in "$@"; do
+    command -v "$command" >/dev/null || { step "Installing $command"; apt_install "$command"; }
+  done
+}
+
 # The PostgreSQL the server tests use (each test creates and drops a database of its own).
 export PASSGUARD_TEST_POSTGRES="${PASSGUARD_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432/test}"
 PG_PORT=5432

@@ -11,20 +11,10 @@ const RUNS = Number(process.argv[2] ?? 5);
 const server = await startServer();
 const browser = await launch();
 const PASSWORD = "Correct1!horse";
-{
-  const out = server.cli(["admin", "create", "--username", "ada", "--email", "ada@example.com"]);
-  const token = new URL(out.trim().split("\n").at(-1)).searchParams.get("token");
-  const answer = await fetch(`${server.url}/api/register`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      token,
-      password: PASSWORD,
-      security_questions: [{ question: "a?", answer: "bbb" }, { question: "c?", answer: "ddd" }],
-    }),
-  });
-  if (answer.status !== 201) throw new Error(await answer.text());
-}
+await server.register("ada", PASSWORD, [
+  { question: "a?", answer: "bbb" },
+  { question: "c?", answer: "ddd" },
+]);
 
 async function emulated(context, page, cacheDisabled) {
   const cdp = await context.newCDPSession(page);

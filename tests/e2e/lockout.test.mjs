@@ -24,14 +24,7 @@ before(async () => {
   );
   server = await startServer({ policy });
   browser = await launch();
-  const out = server.cli(["admin", "create", "--username", "ada", "--email", "ada@example.com"]);
-  const token = new URL(out.trim().split("\n").at(-1)).searchParams.get("token");
-  const answer = await fetch(`${server.url}/api/register`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ token, password: PASSWORD, security_questions: [] }),
-  });
-  assert.equal(answer.status, 201, await answer.text());
+  await server.register("ada", PASSWORD);
 });
 
 after(async () => {

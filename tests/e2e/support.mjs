@@ -94,6 +94,18 @@ export async function startServer({ policy = "security-admin", config: extra = "
       if (run.status !== 0) throw new Error(`passguard ${args.join(" ")}: ${run.stderr}`);
       return run.stdout;
     },
+    /** Invites `username` (e-mail `username@example.com`) and registers it through the API
+     * with `password` and `questions` ({question, answer} objects); throws unless 201. */
+    async register(username, password, questions = []) {
+      const out = this.cli(["admin", "create", "--username", username, "--email", `${username}@example.com`]);
+      const token = new URL(out.trim().split("\n").at(-1)).searchParams.get("token");
+      const answer = await fetch(`${url}/api/register`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token, password, security_questions: questions }),
+      });
+      if (answer.status !== 201) throw new Error(`register ${username}: ${answer.status} ${await answer.text()}`);
+    },
     /** Moves the server's clock forward and runs the jobs that became due. */
     async advance(seconds) {
       const answer = await fetch(`${url}/api/test/clock`, {

@@ -118,10 +118,11 @@ pub(crate) fn live_verdict(
     context: Signal<Context>,
     server: RwSignal<Option<(String, Verdict)>>,
 ) -> Memo<Verdict> {
+    let words_ready = crate::words::ready();
     Memo::new(move |_| {
         let password = password.get();
         // Re-checked once the word lists arrive: `not-common` and `min-strength` are decided.
-        let words = crate::words::ready();
+        let words = words_ready.get();
         if let Some((submitted, verdict)) = server.get()
             && submitted == password
         {

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy)]
 struct Ready(RwSignal<bool>);
 
-/// How often a failed fetch is tried again, and the first pause (doubled each time).
+/// How many fetches at most, and the pause after the first failed one (doubled each time).
 const ATTEMPTS: u32 = 4;
 const FIRST_PAUSE_MS: u32 = 1_000;
 
@@ -40,16 +40,21 @@ pub(crate) fn provide() {
                     leptos::logging::warn!("passguard: words asset, attempt {attempt}: {problem}");
                 }
             }
-            gloo_timers::future::TimeoutFuture::new(pause).await;
-            pause = pause.saturating_mul(2);
+            if attempt < ATTEMPTS {
+                gloo_timers::future::TimeoutFuture::new(pause).await;
+                pause = pause.saturating_mul(2);
+            }
         }
     });
 }
 
-/// Whether the word lists are there (tracked: a reactive closure calling this re-runs when
-/// they arrive).
-pub(crate) fn ready() -> bool {
-    use_context::<Ready>().map_or_else(passguard_policy::has_words, |ready| ready.0.get())
+/// Whether the word lists are there, as a signal (a reactive closure reading it re-runs
+/// when they arrive); look it up once, outside the closure.
+pub(crate) fn ready() -> Signal<bool> {
+    use_context::<Ready>().map_or_else(
+        || Signal::derive(passguard_policy::has_words),
+        |ready| ready.0.into(),
+    )
 }
 
 /// The asset's address, as the page names it (`<meta name="passguard-words">`).

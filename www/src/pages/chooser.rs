@@ -28,8 +28,12 @@ pub(crate) struct NewPassword {
 /// (`passguard_policy::warm_up`). Pages without such a field never pay for it.
 fn warm_up_once() {
     static WARMED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if WARMED.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    let ready = crate::words::ready();
     Effect::new(move |_| {
-        if crate::words::ready() && !WARMED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        if ready.get() && !WARMED.swap(true, std::sync::atomic::Ordering::Relaxed) {
             // One password per task, so that a keystroke typed meanwhile waits for one
             // check at most, not for the whole warm-up (12–20 ms).
             leptos::task::spawn_local(async {

@@ -22,8 +22,8 @@ export default async function init(options) {
   const named = options !== null && typeof options === "object" && Object.getPrototypeOf(options) === Object.prototype;
   const words = named && options.words !== undefined ? options.words : new URL("passguard_words.bin", import.meta.url);
   const wasm = named ? (options.module_or_path === undefined ? undefined : { module_or_path: options.module_or_path }) : options;
-  const bytes = wordsFrom(words);
-  const output = await initWasm(wasm);
-  loadWords(await bytes);
+  // Both at once, and a failure of either is this call's (never an unhandled rejection).
+  const [output, bytes] = await Promise.all([initWasm(wasm), wordsFrom(words)]);
+  loadWords(bytes);
   return output;
 }

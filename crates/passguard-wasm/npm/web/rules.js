@@ -3,10 +3,5 @@
 // the rules are decided at once; `not-common` and `min-strength` stay `pending` until
 // `loadWords(bytes)` is given the words asset (`passguard/passguard_words.bin`), which
 // `hasWords()` then reports.
-import initWasm from "./passguard_glue.js";
-
 export * from "./passguard_glue.js";
-
-export default function init(options) {
-  return initWasm(options);
-}
+export { default } from "./passguard_glue.js";
